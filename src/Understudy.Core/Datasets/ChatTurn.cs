@@ -1,0 +1,19 @@
+namespace Understudy.Core.Datasets;
+
+/// <summary>One chat message as stored in the <c>messages</c> column (Hugging Face chat format).</summary>
+public sealed class ChatTurn
+{
+    public string Role { get; set; } = "";
+
+    public string Content { get; set; } = "";
+
+    public ChatTurn()
+    {
+    }
+
+    public ChatTurn(string role, string content)
+    {
+        Role = role;
+        Content = content;
+    }
+}

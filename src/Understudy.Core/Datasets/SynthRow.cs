@@ -1,0 +1,25 @@
+namespace Understudy.Core.Datasets;
+
+/// <summary>
+/// A synthetic training pair made by the teacher from seed rows. Columns: <c>generators</c>, <c>prompt_ids</c>
+/// (here: the seed rows' ids), <c>messages</c>, <c>category</c> (LlamaDuo's) plus provenance of our own.
+/// </summary>
+public sealed class SynthRow
+{
+    /// <summary>Content-hash id of this synthetic pair.</summary>
+    public string PromptId { get; set; } = "";
+
+    public string Prompt { get; set; } = "";
+
+    public List<ChatTurn> Messages { get; set; } = [];
+
+    public string Category { get; set; } = "";
+
+    /// <summary>The generator model(s) that produced the pair.</summary>
+    public List<string> Generators { get; set; } = [];
+
+    /// <summary>Ids of the seed rows shown to the generator (never their whole text).</summary>
+    public List<string> PromptIds { get; set; } = [];
+
+    public string PromptTemplateHash { get; set; } = "";
+}
