@@ -34,13 +34,11 @@ public sealed class ParquetDatasetStore : IDatasetStore
     /// <summary>What produced each split.</summary>
     public DatasetCatalog Catalog { get; }
 
-    /// <summary>The committed Parquet files of a split, in write order (for tools that copy files, like Hub push).</summary>
-    public IReadOnlyList<string> GetPartFiles(string datasetId, string split)
-    {
-        DatasetIds.Validate(datasetId);
-        DatasetIds.ValidateSplit(split);
-        return DatasetLayout.PartFiles(_layout.SplitPath(datasetId, split));
-    }
+    /// <summary>
+    /// The committed Parquet files of a split, in write order (for tools that copy files, like export and Hub push).
+    /// Throws <see cref="DatasetNotFoundException"/> naming what exists.
+    /// </summary>
+    public IReadOnlyList<string> GetPartFiles(string datasetId, string split) => RequireParts(datasetId, split);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<DatasetInfo>> ListAsync(CancellationToken cancellationToken = default)
