@@ -179,18 +179,14 @@ public sealed class ParquetDatasetStore : IDatasetStore
     private static async Task AppendPartAsync<T>(string splitPath, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class, new()
     {
-        for (int attempt = 0; ; attempt++)
+        (string partPath, string claimPath) = DatasetLayout.ClaimNextPart(splitPath);
+        try
         {
-            string partPath = Path.Combine(splitPath, DatasetLayout.PartFileName(DatasetLayout.NextPartNumber(splitPath)));
-            try
-            {
-                await ParquetRowFile.WriteAtomicallyAsync(partPath, rows, cancellationToken);
-                return;
-            }
-            catch (IOException) when (File.Exists(partPath) && attempt < 100)
-            {
-                // A concurrent writer took this part number first; take the next one.
-            }
+            await ParquetRowFile.WriteAtomicallyAsync(partPath, rows, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(claimPath);
         }
     }
 
