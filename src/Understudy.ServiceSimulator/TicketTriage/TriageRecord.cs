@@ -22,8 +22,7 @@ public sealed record TriageRecord(
     /// <summary>The canonical one-line JSON object.</summary>
     public string ToJson()
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        return SimulatorJson.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("category", TriageWireNames.Of(Category));
@@ -33,8 +32,7 @@ public sealed record TriageRecord(
             writer.WriteString("sentiment", TriageWireNames.Of(Sentiment));
             writer.WriteBoolean("needs_human", NeedsHuman);
             writer.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     /// <summary>The value of one field as a JSON literal (for reasons and comparisons).</summary>

@@ -12,8 +12,11 @@ namespace Understudy.ServiceSimulator.TicketTriage;
 /// </summary>
 public static class TriageStudentSimulator
 {
-    /// <summary>An answer to the ticket whose truth is <paramref name="truth"/>, with seeded mistakes.</summary>
-    public static string Answer(TriageRecord truth, double errorRate, Random random)
+    /// <summary>
+    /// An answer to the ticket whose truth is <paramref name="truth"/>, with seeded mistakes; never fenced when
+    /// <paramref name="allowCodeFence"/> is false (the request asked for a JSON response format).
+    /// </summary>
+    public static string Answer(TriageRecord truth, double errorRate, Random random, bool allowCodeFence = true)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(random);
@@ -31,7 +34,7 @@ public static class TriageStudentSimulator
             NeedsHuman = Mistake() ? !truth.NeedsHuman : truth.NeedsHuman,
         };
         string json = answer.ToJson();
-        return random.NextDouble() < errorRate / 3 ? $"```json\n{json}\n```" : json;
+        return allowCodeFence && random.NextDouble() < errorRate / 3 ? $"```json\n{json}\n```" : json;
     }
 
     private static TEnum Other<TEnum>(TEnum value, Random random)
