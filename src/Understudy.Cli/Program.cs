@@ -1,5 +1,7 @@
-using System.CommandLine;
+using Understudy.Cli.Hosting;
 
-var root = new RootCommand("Understudy: train a small local LLM to take over a service LLM's role, then serve it.");
+var root = UnderstudyRootCommand.Create();
+// Commands: one line each, e.g. root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.SimulateServiceCommand.Create());
-return await root.Parse(args).InvokeAsync();
+
+return await CliRunner.RunAsync(root, args);
