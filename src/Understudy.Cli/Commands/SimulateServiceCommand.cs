@@ -40,8 +40,8 @@ public static class SimulateServiceCommand
         var exampleSeed = new Option<int>("--example-seed") { Description = "Generator seed for --write-example.", DefaultValueFactory = _ => CoverageExampleWriter.DefaultSeed };
 
         var command = new Command("simulate-service",
-            "Run a simulator of a service LLM for a computable task (support-ticket triage): an OpenAI-compatible endpoint on "
-            + "127.0.0.1 that answers, judges and synthesises by computing the truth. It is not an LLM; it lets the loop run offline.")
+            "Run a simulator of a service LLM for a computable task (ticket triage): an OpenAI-compatible endpoint that "
+            + "answers, judges and synthesises by computation, so the loop runs offline. It is not an LLM.")
         {
             task, port, failRate, seed, studentErrorRate, retryAfter, quiet, writeExample, rows, exampleSeed,
         };
