@@ -1,0 +1,114 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace Understudy.Engine.Models.Blocks;
+
+/// <summary>
+/// Multi-head attention with grouped key/value heads, RoPE and an optional KV cache. Field names match the
+/// checkpoints (<c>q_proj</c>, <c>k_proj</c>, <c>v_proj</c>, <c>o_proj</c>, or Phi-3's <c>qkv_proj</c>;
+/// Qwen3's <c>q_norm</c>/<c>k_norm</c>). At inference q/k/v run as one fused matrix multiply.
+/// </summary>
+public sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
+{
+    private Linear? q_proj;
+    private Linear? k_proj;
+    private Linear? v_proj;
+    private Linear? qkv_proj;
+    private Linear o_proj;
+    private readonly RmsNorm? q_norm;
+    private readonly RmsNorm? k_norm;
+    private readonly FusedProjection? _fused;
+    private readonly AttentionOptions _options;
+    private readonly int _layerIndex;
+    private readonly double _scale;
+
+    /// <summary>Creates the layer's projections (uninitialised) on <paramref name="device"/>.</summary>
+    public Attention(AttentionOptions options, int layerIndex, Device device, ScalarType dtype) : base(nameof(Attention))
+    {
+        _options = options;
+        _layerIndex = layerIndex;
+        _scale = options.Scale ?? 1.0 / Math.Sqrt(options.HeadDim);
+        long qOut = (long)options.NumHeads * options.HeadDim, kvOut = (long)options.NumKeyValueHeads * options.HeadDim;
+        if (options.StoredFused)
+        {
+            qkv_proj = Projection.Create(options.HiddenSize, qOut + 2 * kvOut, options.QkvBias, device, dtype);
+        }
+        else
+        {
+            _fused = FusedProjection.Create(options.HiddenSize, [qOut, kvOut, kvOut], options.QkvBias, device, dtype);
+            (q_proj, k_proj, v_proj) = (_fused.Parts[0], _fused.Parts[1], _fused.Parts[2]);
+        }
+        o_proj = Projection.Create(qOut, options.HiddenSize, options.OutputBias, device, dtype);
+        if (options.QkNormEps is double eps)
+        {
+            q_norm = new RmsNorm(options.HeadDim, eps, weightIsOffsetFromOne: false, device, dtype);
+            k_norm = new RmsNorm(options.HeadDim, eps, weightIsOffsetFromOne: false, device, dtype);
+        }
+        RegisterComponents();
+    }
+
+    /// <summary>x [B, T, hidden] → [B, T, hidden].</summary>
+    public override Tensor forward(Tensor x, AttentionContext context)
+    {
+        using var scope = NewDisposeScope();
+        long batch = x.shape[0], steps = x.shape[1];
+        int heads = _options.NumHeads, kvHeads = _options.NumKeyValueHeads, headDim = _options.HeadDim;
+        int groups = heads / kvHeads;
+
+        Tensor qkv = ProjectQkv(x).view(batch, steps, heads + 2 * kvHeads, headDim);   // [B, T, H + 2K, D]
+        Tensor values = qkv.narrow(2, heads + kvHeads, kvHeads);                        // [B, T, K, D]
+        Tensor queries, keys;
+        if (q_norm is null || k_norm is null)
+        {
+            // Rotate q and k heads together: one set of element-wise ops for both.
+            Tensor rotated = RotaryEmbedding.Apply(qkv.narrow(2, 0, heads + kvHeads), context.Cos, context.SinSigned);
+            (queries, keys) = (rotated.narrow(2, 0, heads), rotated.narrow(2, heads, kvHeads));
+        }
+        else
+        {
+            queries = RotaryEmbedding.Apply(q_norm.call(qkv.narrow(2, 0, heads)), context.Cos, context.SinSigned);
+            keys = RotaryEmbedding.Apply(k_norm.call(qkv.narrow(2, heads, kvHeads)), context.Cos, context.SinSigned);
+        }
+
+        Tensor allKeys, allValues;                                                       // [B, K, L, D]
+        if (context.Cache is { } cache)
+            (allKeys, allValues) = cache.Append(_layerIndex, context.CacheOffset, keys, values);
+        else
+            (allKeys, allValues) = (keys.transpose(1, 2), values.transpose(1, 2));
+        long length = allKeys.shape[2];
+
+        // Group the query heads that share a key/value head: [B, K, G·T, D], no key/value copies.
+        Tensor grouped = queries.reshape(batch, steps, kvHeads, groups, headDim).permute(0, 2, 3, 1, 4)
+            .reshape(batch, kvHeads, groups * steps, headDim);
+        Tensor scores = matmul(grouped, allKeys.transpose(-1, -2)).mul_(_scale);          // [B, K, G·T, L]
+        if (_options.LogitSoftcap is double cap) scores = scores.div_(cap).tanh_().mul_(cap);
+        Tensor? blocked = _options.SlidingWindow is int window && context.BlockedForWindow is { } forWindow
+            ? forWindow(window)
+            : context.Blocked;
+        if (blocked is not null)
+            scores.view(batch, kvHeads, groups, steps, length).masked_fill_(blocked, MaskValue(scores.dtype));
+        Tensor probabilities = scores.dtype == ScalarType.Float32
+            ? scores.softmax(-1)
+            : scores.softmax(-1, ScalarType.Float32).to_type(scores.dtype);
+        Tensor attended = matmul(probabilities, allValues)                               // [B, K, G·T, D]
+            .view(batch, kvHeads, groups, steps, headDim).permute(0, 3, 1, 2, 4)
+            .reshape(batch, steps, heads * headDim);
+        return o_proj.call(attended).MoveToOuterDisposeScope();
+    }
+
+    private Tensor ProjectQkv(Tensor x)
+    {
+        if (qkv_proj is not null) return qkv_proj.call(x);
+        if (_fused is not null && _fused.CanServe(q_proj, k_proj, v_proj)) return _fused.Forward(x);
+        return cat([q_proj!.call(x), k_proj!.call(x), v_proj!.call(x)], -1);
+    }
+
+    internal static double MaskValue(ScalarType dtype) => dtype switch
+    {
+        ScalarType.Float16 => -65504.0,
+        ScalarType.BFloat16 => -3.38e38,
+        ScalarType.Float64 => double.MinValue,
+        _ => float.MinValue,
+    };
+}

@@ -1,0 +1,28 @@
+using static TorchSharp.torch;
+
+namespace Understudy.Engine.Models.Blocks;
+
+/// <summary>Builds the boolean "blocked" masks of a forward pass (true where a query may not see a key).</summary>
+public static class AttentionMasks
+{
+    /// <summary>
+    /// For queries at cache slots [offset, offset + T) over keys [0, offset + T): blocks future keys, padding keys
+    /// (<paramref name="validSlots"/> [B, L] false) and, with a window, keys at distance ≥ window.
+    /// Returns [B or 1, 1, 1, T, L], or null when nothing is blocked.
+    /// </summary>
+    public static Tensor? Blocked(Tensor? validSlots, long offset, long steps, int? window, Device device)
+    {
+        long length = offset + steps;
+        bool windowMatters = window is int w && length > w;
+        if (steps == 1 && validSlots is null && !windowMatters) return null;
+
+        using var scope = NewDisposeScope();
+        Tensor keys = arange(length, ScalarType.Int64, device).unsqueeze(0);                 // [1, L]
+        Tensor queries = arange(offset, length, 1, ScalarType.Int64, device).unsqueeze(1);   // [T, 1]
+        Tensor blocked = keys > queries;                                                     // [T, L]
+        if (windowMatters) blocked = blocked.logical_or(queries - keys >= window!.Value);
+        Tensor result = blocked.unsqueeze(0);                                                // [1, T, L]
+        if (validSlots is not null) result = result.logical_or(validSlots.logical_not().unsqueeze(1));   // [B, T, L]
+        return result.unsqueeze(1).unsqueeze(1).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,59 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace Understudy.Engine.Models.Blocks;
+
+/// <summary>
+/// The gated feed-forward block: <c>down_proj(act(gate_proj(x)) * up_proj(x))</c>. Phi-3 stores gate and up as one
+/// <c>gate_up_proj</c>. At inference gate and up run as one fused matrix multiply.
+/// </summary>
+public sealed class GatedMlp : nn.Module<Tensor, Tensor>
+{
+    private Linear? gate_proj;
+    private Linear? up_proj;
+    private Linear? gate_up_proj;
+    private Linear down_proj;
+    private readonly FusedProjection? _fused;
+    private readonly MlpActivation _activation;
+    private readonly long _intermediate;
+
+    /// <summary>Creates the block's projections (uninitialised).</summary>
+    public GatedMlp(int hidden, int intermediate, bool bias, MlpActivation activation, bool storedFused, Device device, ScalarType dtype)
+        : base(nameof(GatedMlp))
+    {
+        _activation = activation;
+        _intermediate = intermediate;
+        if (storedFused)
+        {
+            gate_up_proj = Projection.Create(hidden, 2L * intermediate, bias, device, dtype);
+        }
+        else
+        {
+            _fused = FusedProjection.Create(hidden, [intermediate, intermediate], bias, device, dtype);
+            (gate_proj, up_proj) = (_fused.Parts[0], _fused.Parts[1]);
+        }
+        down_proj = Projection.Create(intermediate, hidden, bias, device, dtype);
+        RegisterComponents();
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        Tensor gate, up;
+        if (gate_up_proj is not null || (_fused is not null && _fused.CanServe(gate_proj, up_proj)))
+        {
+            Tensor both = gate_up_proj is not null ? gate_up_proj.call(x) : _fused!.Forward(x);    // [.., 2I]
+            (gate, up) = (both.narrow(-1, 0, _intermediate), both.narrow(-1, _intermediate, _intermediate));
+        }
+        else
+        {
+            (gate, up) = (gate_proj!.call(x), up_proj!.call(x));
+        }
+        Tensor activated = _activation == MlpActivation.Silu
+            ? F.silu(gate)
+            : F.gelu(gate, TorchSharp.Modules.GELU.Approximate.tanh);
+        return down_proj.call(activated.mul_(up)).MoveToOuterDisposeScope();
+    }
+}

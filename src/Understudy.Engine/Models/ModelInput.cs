@@ -1,0 +1,27 @@
+using static TorchSharp.torch;
+
+namespace Understudy.Engine.Models;
+
+/// <summary>One forward pass's inputs.</summary>
+/// <param name="InputIds">Token ids [B, T] (int64).</param>
+/// <param name="PositionIds">Rotary positions [B, T] (int64); left-padded rows start later.</param>
+/// <param name="Cache">KV cache to append to, or null for a stand-alone pass.</param>
+/// <param name="CacheOffset">The cache slot of the first input token.</param>
+/// <param name="ValidSlots">[B, CacheOffset + T] bool: false for padding slots; null when every slot is real.</param>
+/// <param name="LastPositionOnly">Compute logits only for the last position of each row.</param>
+public sealed record ModelInput(
+    Tensor InputIds,
+    Tensor PositionIds,
+    KvCache? Cache = null,
+    long CacheOffset = 0,
+    Tensor? ValidSlots = null,
+    bool LastPositionOnly = false)
+{
+    /// <summary>Input for unpadded rows starting at position 0, without a cache.</summary>
+    public static ModelInput ForSequence(Tensor inputIds)
+    {
+        long steps = inputIds.shape[1];
+        Tensor positions = arange(steps, ScalarType.Int64, inputIds.device).unsqueeze(0).expand(inputIds.shape[0], steps);
+        return new ModelInput(inputIds, positions);
+    }
+}

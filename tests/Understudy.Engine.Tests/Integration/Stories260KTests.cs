@@ -1,0 +1,42 @@
+using Understudy.Engine.Generation;
+using Understudy.Engine.Models;
+
+namespace Understudy.Engine.Tests.Integration;
+
+[Trait("Category", "RealModels")]
+public class Stories260KTests
+{
+    private const string Published =
+        "Once upon a time, there was a little girl named Lily. She loved to play outside in the park. One day, she saw a big,";
+
+    [Theory]
+    [InlineData("float32")]
+    [InlineData("bfloat16")]
+    public void Greedy_decoding_from_bos_reproduces_the_published_story(string dtype)
+    {
+        string folder = ModelsFolder.Require("stories260K-hf");
+        using var model = CausalLanguageModels.Load(folder, new ModelLoadOptions { TorchDtype = dtype });
+        var vocabulary = SentencePieceVocabulary.Load(Path.Combine(folder, "tokenizer.json"));
+
+        var result = new TokenGenerator(model).Generate([new TokenGenerationRequest([1], new GenerationOptions { MaxNewTokens = 60, EosTokenIds = [2] })])[0];
+        string text = vocabulary.Decode(result.TokenIds);
+
+        if (dtype == "float32") Assert.StartsWith(Published, text);
+        else Assert.StartsWith("Once upon a time, there was a little girl named Lily.", text);
+    }
+
+    [Fact]
+    public void Greedy_decoding_is_deterministic_and_batched_rows_match_single_rows()
+    {
+        string folder = ModelsFolder.Require("stories260K-hf");
+        using var model = CausalLanguageModels.Load(folder);
+        var generator = new TokenGenerator(model);
+        var options = new GenerationOptions { MaxNewTokens = 40, EosTokenIds = [2] };
+        int[][] prompts = [[1], [1, 403, 261, 280], [1, 365]];
+
+        var alone = prompts.Select(p => generator.Generate([new TokenGenerationRequest(p, options)])[0].TokenIds).ToArray();
+        var together = generator.Generate(prompts.Select(p => new TokenGenerationRequest(p, options)).ToArray());
+
+        for (int i = 0; i < prompts.Length; i++) Assert.Equal(alone[i], together[i].TokenIds);
+    }
+}
