@@ -1,4 +1,9 @@
-using System.CommandLine;
+using Understudy.Cli.Hosting;
 
-var root = new RootCommand("Understudy: train a small local LLM to take over a service LLM's role, then serve it.");
-return await root.Parse(args).InvokeAsync();
+var root = UnderstudyRootCommand.Create();
+// Commands: one line each, e.g. root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.SimulateServiceCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.RunsCommand.Create());
+foreach (var command in Understudy.Cli.Commands.Pipelines.LlamaDuoCommands.Create()) { root.Subcommands.Add(command); }
+
+return await CliRunner.RunAsync(root, args);

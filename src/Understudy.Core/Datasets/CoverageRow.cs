@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Understudy.Core.Datasets;
 
 /// <summary>
@@ -8,11 +10,15 @@ namespace Understudy.Core.Datasets;
 public sealed class CoverageRow
 {
     /// <summary>Stable content hash of the prompt and reference (see <see cref="RowId"/>).</summary>
+    [JsonPropertyName("prompt_id")]
     public string PromptId { get; set; } = "";
 
+    [JsonPropertyName("prompt")]
     public string Prompt { get; set; } = "";
 
+    [JsonPropertyName("messages")]
     public List<ChatTurn> Messages { get; set; } = [];
 
+    [JsonPropertyName("category")]
     public string Category { get; set; } = "";
 }

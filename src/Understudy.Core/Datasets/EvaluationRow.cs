@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Understudy.Core.Datasets;
 
 /// <summary>
@@ -8,42 +10,61 @@ namespace Understudy.Core.Datasets;
 /// </summary>
 public sealed class EvaluationRow
 {
+    [JsonPropertyName("prompt_id")]
     public string PromptId { get; set; } = "";
 
+    [JsonPropertyName("repeat_index")]
     public int RepeatIndex { get; set; }
 
+    [JsonPropertyName("instructions")]
     public string Instructions { get; set; } = "";
 
+    [JsonPropertyName("target_responses")]
     public string TargetResponses { get; set; } = "";
 
+    [JsonPropertyName("candidate_responses")]
     public string CandidateResponses { get; set; } = "";
 
+    [JsonPropertyName("model_id")]
     public string ModelId { get; set; } = "";
 
+    [JsonPropertyName("model_sha")]
     public string ModelSha { get; set; } = "";
 
+    [JsonPropertyName("category")]
     public string Category { get; set; } = "";
 
+    [JsonPropertyName("eval_prompts")]
     public List<string> EvalPrompts { get; set; } = [];
 
+    [JsonPropertyName("similarity_scores")]
     public List<int?> SimilarityScores { get; set; } = [];
 
+    [JsonPropertyName("precision_scores")]
     public List<int?> PrecisionScores { get; set; } = [];
 
+    [JsonPropertyName("evaluators")]
     public List<string> Evaluators { get; set; } = [];
 
+    [JsonPropertyName("dates")]
     public List<string> Dates { get; set; } = [];
 
+    [JsonPropertyName("judge_reasons")]
     public List<string> JudgeReasons { get; set; } = [];
 
+    [JsonPropertyName("judge_raw_texts")]
     public List<string> JudgeRawTexts { get; set; } = [];
 
     /// <summary>"ok", or "failed: reason" after the retry budget was spent.</summary>
+    [JsonPropertyName("parse_statuses")]
     public List<string> ParseStatuses { get; set; } = [];
 
+    [JsonPropertyName("latencies_ms")]
     public List<long> LatenciesMs { get; set; } = [];
 
+    [JsonPropertyName("input_tokens")]
     public List<long> InputTokens { get; set; } = [];
 
+    [JsonPropertyName("output_tokens")]
     public List<long> OutputTokens { get; set; } = [];
 }

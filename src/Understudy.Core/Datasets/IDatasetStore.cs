@@ -8,6 +8,7 @@ namespace Understudy.Core.Datasets;
 /// </summary>
 public interface IDatasetStore
 {
+    /// <summary>Every dataset in the store, sorted by id.</summary>
     Task<IReadOnlyList<DatasetInfo>> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Null when the dataset does not exist.</summary>
@@ -16,6 +17,13 @@ public interface IDatasetStore
     /// <summary>Rows of one split, in write order. Throws <see cref="DatasetNotFoundException"/> naming what exists.</summary>
     IAsyncEnumerable<T> ReadAsync<T>(string datasetId, string split, CancellationToken cancellationToken = default)
         where T : class, new();
+
+    /// <summary>
+    /// Rows of one split as untyped records (column name to value: string, number, bool, list, nested dictionary),
+    /// whatever wrote them, including columns no row type knows. Throws <see cref="DatasetNotFoundException"/>.
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyDictionary<string, object?>> ReadRecordsAsync(string datasetId, string split,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the split with the given rows.</summary>
     Task WriteAsync<T>(string datasetId, string split, IEnumerable<T> rows, DatasetProvenance provenance,
@@ -27,5 +35,6 @@ public interface IDatasetStore
         CancellationToken cancellationToken = default)
         where T : class, new();
 
+    /// <summary>Deletes one split, or the whole dataset when <paramref name="split"/> is null; nothing when absent.</summary>
     Task DeleteAsync(string datasetId, string? split = null, CancellationToken cancellationToken = default);
 }

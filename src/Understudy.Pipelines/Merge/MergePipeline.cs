@@ -1,0 +1,113 @@
+using Understudy.Core.Datasets;
+using Understudy.Pipelines.Common;
+
+namespace Understudy.Pipelines.Merge;
+
+/// <summary>
+/// merge: combines the train (and test) splits of two datasets — coverage or synth schema — into a coverage-schema
+/// result. Rows are keyed by their chat content, so re-running never duplicates a row; train rows whose prompt is
+/// in the test split are dropped (decontamination). Both result splits are written whole, atomically per split.
+/// </summary>
+public sealed class MergePipeline(IDatasetStore store)
+{
+    public const string StageName = "merge";
+
+    private readonly IDatasetStore _store = store ?? throw new ArgumentNullException(nameof(store));
+
+    public async Task<MergeResult> RunAsync(MergeConfig config, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var skipReasons = new List<string>();
+        var inputs = new List<string>();
+
+        async Task<List<CoverageRow>> ReadInputAsync(string datasetId, string split)
+        {
+            if (string.IsNullOrWhiteSpace(split))
+            {
+                return [];
+            }
+            inputs.Add($"{datasetId}:{split}");
+            return await ReadNormalisedAsync(datasetId, split, skipReasons, cancellationToken);
+        }
+
+        List<CoverageRow> firstTrain = await ReadInputAsync(config.FirstDsId, config.FirstDsTrainSplit);
+        List<CoverageRow> firstTest = await ReadInputAsync(config.FirstDsId, config.FirstDsTestSplit);
+        List<CoverageRow> secondTrain = await ReadInputAsync(config.SecondDsId, config.SecondDsTrainSplit);
+        List<CoverageRow> secondTest = await ReadInputAsync(config.SecondDsId, config.SecondDsTestSplit);
+        List<CoverageRow> existingTrain = await OutputSplits.ReadOrEmptyAsync<CoverageRow>(
+            _store, config.ResultDsId, config.ResultDsTrainSplit, cancellationToken);
+        List<CoverageRow> existingTest = string.IsNullOrWhiteSpace(config.ResultDsTestSplit) ? [] :
+            await OutputSplits.ReadOrEmptyAsync<CoverageRow>(_store, config.ResultDsId, config.ResultDsTestSplit, cancellationToken);
+
+        int duplicates = 0;
+        List<CoverageRow> test = Distinct([.. config.ResultDsTestAppend ? existingTest : [], .. firstTest, .. secondTest], ref duplicates);
+        List<CoverageRow> train = Distinct([.. config.ResultDsTrainAppend ? existingTrain : [], .. firstTrain, .. secondTrain], ref duplicates);
+        int decontaminated = 0;
+        if (config.Decontaminate && test.Count > 0)
+        {
+            var testPrompts = test.Select(CoverageRowNormaliser.PromptKey).ToHashSet();
+            decontaminated = train.RemoveAll(r => testPrompts.Contains(CoverageRowNormaliser.PromptKey(r)));
+        }
+
+        var provenance = new DatasetProvenance(StageName, IdentityHash.Of([StageName, .. inputs]), inputs);
+        await _store.WriteAsync(config.ResultDsId, config.ResultDsTrainSplit, train, provenance, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(config.ResultDsTestSplit) && (test.Count > 0 || !config.ResultDsTestAppend))
+        {
+            await _store.WriteAsync(config.ResultDsId, config.ResultDsTestSplit, test, provenance, cancellationToken);
+        }
+        return new MergeResult(config.ResultDsId, train.Count, test.Count,
+            AddedCount(train, existingTrain), AddedCount(test, existingTest), duplicates, decontaminated, skipReasons.Count, skipReasons);
+    }
+
+    private async Task<List<CoverageRow>> ReadNormalisedAsync(
+        string datasetId, string split, List<string> skipReasons, CancellationToken cancellationToken)
+    {
+        DatasetInfo? info = await _store.GetAsync(datasetId, cancellationToken);
+        bool isSynth = info?.Splits.FirstOrDefault(s => s.Name == split)?.Columns.Contains("generators") == true;
+        var rows = new List<CoverageRow>();
+        int index = 0;
+        void Add(string prompt, string promptId, List<ChatTurn> messages, string category)
+        {
+            var (row, problem) = CoverageRowNormaliser.Normalise(prompt, promptId, messages, category);
+            if (row is null)
+            {
+                skipReasons.Add($"{datasetId}:{split} row {index} (prompt_id '{promptId}') {problem}");
+            }
+            else
+            {
+                rows.Add(row);
+            }
+            index++;
+        }
+
+        if (isSynth)
+        {
+            foreach (SynthRow row in await OutputSplits.ReadOrFailAsync<SynthRow>(_store, datasetId, split, cancellationToken))
+            {
+                Add(row.Prompt, row.PromptId, row.Messages, row.Category);
+            }
+        }
+        else
+        {
+            foreach (CoverageRow row in await OutputSplits.ReadOrFailAsync<CoverageRow>(_store, datasetId, split, cancellationToken))
+            {
+                Add(row.Prompt, row.PromptId, row.Messages, row.Category);
+            }
+        }
+        return rows;
+    }
+
+    private static List<CoverageRow> Distinct(List<CoverageRow> rows, ref int duplicates)
+    {
+        var seen = new HashSet<string>();
+        List<CoverageRow> distinct = [.. rows.Where(r => seen.Add(CoverageRowNormaliser.ContentKey(r)))];
+        duplicates += rows.Count - distinct.Count;
+        return distinct;
+    }
+
+    private static int AddedCount(List<CoverageRow> result, List<CoverageRow> before)
+    {
+        var existing = before.Select(CoverageRowNormaliser.ContentKey).ToHashSet();
+        return result.Count(r => !existing.Contains(CoverageRowNormaliser.ContentKey(r)));
+    }
+}

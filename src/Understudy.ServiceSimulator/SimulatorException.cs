@@ -1,0 +1,25 @@
+namespace Understudy.ServiceSimulator;
+
+/// <summary>
+/// A request the simulator refuses, with the HTTP status and the OpenAI error <c>type</c>/<c>code</c>/<c>param</c>
+/// to answer with. The message tells the caller what to change.
+/// </summary>
+public sealed class SimulatorException(int statusCode, string code, string message, string? param = null) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
+
+    public string Code { get; } = code;
+
+    public string? Param { get; } = param;
+
+    /// <summary>The OpenAI error type for the status: invalid_request_error for 4xx, server_error otherwise.</summary>
+    public string ErrorType => StatusCode switch
+    {
+        404 => "invalid_request_error",
+        429 => "rate_limit_error",
+        < 500 => "invalid_request_error",
+        _ => "server_error",
+    };
+
+    public static SimulatorException BadRequest(string code, string message, string? param = null) => new(400, code, message, param);
+}
