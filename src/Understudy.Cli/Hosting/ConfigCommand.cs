@@ -62,6 +62,11 @@ public static class ConfigCommand
             return ExitCodes.UsageError;
         }
 
+        foreach (var warning in loaded.Effective.Warnings)
+        {
+            await error.WriteLineAsync("warning: " + warning);
+        }
+
         var console = CliConsole.Create(parseResult.InvocationConfiguration.Output);
         if (verbose)
         {

@@ -148,6 +148,18 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Ignored_keys_in_the_file_are_reported_as_warnings()
+    {
+        var path = _cli.WriteConfig("service_model_name: m\npush_eval_to_hf_hub_old: true\n");
+
+        var exit = await _cli.RunAsync("sample", "--from-config", path);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains($"warning: {path} line 2: key 'push_eval_to_hf_hub_old' is ignored: results stay in the workspace",
+            _cli.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verbose_prints_the_effective_configuration_with_sources()
     {
         var path = _cli.WriteConfig("service_model_name: gemini-1.0-pro\n");
