@@ -109,7 +109,7 @@ public static class ConfigCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return (RunStatus.Cancelled, ExitCodes.Cancelled, "Cancelled; finished rows were kept and the next run resumes from them.");
+            return (RunStatus.Cancelled, ExitCodes.Cancelled, "Cancelled (Ctrl-C).");
         }
         catch (ConfigException e)
         {
