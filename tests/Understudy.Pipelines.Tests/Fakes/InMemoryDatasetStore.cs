@@ -45,6 +45,15 @@ public sealed class InMemoryDatasetStore : IDatasetStore
         }
     }
 
+    public async IAsyncEnumerable<IReadOnlyDictionary<string, object?>> ReadRecordsAsync(string datasetId, string split,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (Dictionary<string, JsonElement> row in ReadAsync<Dictionary<string, JsonElement>>(datasetId, split, cancellationToken))
+        {
+            yield return row.ToDictionary(p => p.Key, p => (object?)p.Value.ToString());
+        }
+    }
+
     public Task WriteAsync<T>(string datasetId, string split, IEnumerable<T> rows, DatasetProvenance provenance, CancellationToken cancellationToken = default)
         where T : class, new()
     {
