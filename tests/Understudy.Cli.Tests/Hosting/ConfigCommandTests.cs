@@ -160,6 +160,28 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Bare_understudy_prints_the_help_and_exits_with_2()
+    {
+        var exit = await CliRunner.RunAsync(_cli.Root, [], _cli.Output, _cli.Error);
+
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("sample", _cli.Output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_cli.Error.ToString());
+    }
+
+    [Fact]
+    public async Task Global_options_work_before_the_command()
+    {
+        var workspace = Path.Combine(_cli.Workspace, "elsewhere");
+
+        var exit = await CliRunner.RunAsync(_cli.Root, ["--workspace", workspace, "--verbose", "sample", "--service-model-name", "m"], _cli.Output, _cli.Error);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal(workspace, _cli.Context!.Workspace);
+        Assert.True(_cli.Context.Verbose);
+    }
+
+    [Fact]
     public async Task Verbose_prints_the_effective_configuration_with_sources()
     {
         var path = _cli.WriteConfig("service_model_name: gemini-1.0-pro\n");
