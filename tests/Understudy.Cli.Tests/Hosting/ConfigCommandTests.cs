@@ -182,6 +182,22 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Print_config_writes_loadable_yaml_and_runs_nothing()
+    {
+        var path = _cli.WriteConfig("service_model_name: gemini-1.0-pro\neval_repeat: 3\n");
+
+        var exit = await _cli.RunAsync("sample", "--from-config", path, "--lora.lora-r", "32", "--print-config");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Null(_cli.Received);
+        Assert.False(Directory.Exists(Path.Combine(_cli.Workspace, "runs")));
+        var frozen = _cli.WriteConfig(_cli.Output.ToString());
+        Assert.Equal(ExitCodes.Success, await _cli.RunAsync("sample", "--from-config", frozen));
+        Assert.Equal(3, _cli.Received!.EvalRepeat);
+        Assert.Equal(32, _cli.Received.Lora.LoraR);
+    }
+
+    [Fact]
     public async Task Verbose_prints_the_effective_configuration_with_sources()
     {
         var path = _cli.WriteConfig("service_model_name: gemini-1.0-pro\n");
