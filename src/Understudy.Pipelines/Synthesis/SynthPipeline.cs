@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Understudy.Core.Datasets;
+using Understudy.Core.Prompts;
 using Understudy.Core.Runs;
 using Understudy.Pipelines.Common;
 
@@ -21,16 +22,15 @@ public sealed class SynthPipeline(IDatasetStore store)
     private readonly IDatasetStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
     public async Task<SynthResult> RunAsync(
-        SynthConfig config, IChatClient generatorClient, string synthPromptTemplate,
+        SynthConfig config, IChatClient generatorClient, PromptTemplate synthPrompt,
         IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(generatorClient);
         var clock = Stopwatch.StartNew();
         var usage = new TokenUsage();
-        var generator = new SynthGenerator(generatorClient, config, synthPromptTemplate, usage);
+        var generator = new SynthGenerator(generatorClient, config, synthPrompt, usage);
         List<SeedRow> seeds = await ReadSeedsAsync(config, cancellationToken);
-        generator.RenderPrompt(seeds[0]); // a template naming a value synth does not provide fails here, before any call
 
         string identity = IdentityHash.Of(StageName, config.ReferenceDsId, config.ReferenceDsSplit,
             config.Seed.ToString(CultureInfo.InvariantCulture), config.Topic, config.ServiceModelName, generator.TemplateHash,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Understudy.Core.Datasets;
+using Understudy.Core.Prompts;
 using Understudy.Pipelines.Evaluation;
 using Understudy.Pipelines.Tests.Fakes;
 using Understudy.Testing;
@@ -10,6 +11,8 @@ namespace Understudy.Pipelines.Tests.EndToEnd;
 public sealed class EvaluateEndToEndTests
 {
     private const string Template = "Instruction: $instruction\nReference: $human_response\nCandidate: <$lm_response>";
+
+    private static readonly PromptTemplate Prompt = new("eval", Template);
 
     private static string Verdict(int similarity, int precision) =>
         $$$"""{"similarity_assessment": {"score": {{{similarity}}}, "reason": "r"}, "precision_assessment": {"score": {{{precision}}}, "reason": "r"}}""";
@@ -25,6 +28,7 @@ public sealed class EvaluateEndToEndTests
             ("rate-limited", 1) => ScriptedReply.TooManyRequests(TimeSpan.FromSeconds(1)),
             ("server-error", 1) => ScriptedReply.Error(500),
             ("broken-body", 1) => ScriptedReply.Malformed(),
+            ("hangs", 1) => ScriptedReply.HangUntilCancelled(),
             ("fraction", 1) => ScriptedReply.Text("""{"similarity_assessment": {"score": "85/100", "reason": "r"}, "precision_assessment": {"score": 85, "reason": "r"}}"""),
             ("always-140", _) => ScriptedReply.Text(Verdict(140, 90)),
             _ => ScriptedReply.Text("```json\n" + Verdict(88, 92) + "\n```"),
@@ -38,7 +42,7 @@ public sealed class EvaluateEndToEndTests
         await using var server = await ScriptedOpenAiServer.StartAsync(request => Script(request, attempts),
             cancellationToken: TestContext.Current.CancellationToken);
         using var workspace = new ParquetWorkspace();
-        string[] candidates = ["fine", "rate-limited", "server-error", "broken-body", "fraction", "always-140"];
+        string[] candidates = ["fine", "rate-limited", "server-error", "broken-body", "hangs", "fraction", "always-140"];
         await workspace.Store.WriteAsync("responses", "batch_infer", candidates.Select((c, i) => Rows.Inference($"p{i}", 0, c)),
             DatasetProvenance.Manual("test"), TestContext.Current.CancellationToken);
         var config = new EvaluationConfig
@@ -49,22 +53,22 @@ public sealed class EvaluateEndToEndTests
         using var judge = ScriptedServerClients.For(server, "judge-model");
         var pipeline = new EvaluationPipeline(workspace.Store);
 
-        await pipeline.RunAsync(config, judge, Template, cancellationToken: TestContext.Current.CancellationToken);
+        await pipeline.RunAsync(config, judge, Prompt, cancellationToken: TestContext.Current.CancellationToken);
         var firstRun = await workspace.RowsAsync<EvaluationRow>("evals", "eval");
-        Assert.Equal(6, firstRun.Count);
+        Assert.Equal(7, firstRun.Count);
         Assert.All(firstRun, row => Assert.True(row.ParseStatuses.Single() == "ok" || row.ParseStatuses.Single().StartsWith("failed: ", StringComparison.Ordinal)));
         Assert.All(firstRun.Where(r => r.ParseStatuses[0] != "ok"), r => Assert.Null(r.SimilarityScores[0]));
 
-        var rerun = await pipeline.RunAsync(config, judge, Template, cancellationToken: TestContext.Current.CancellationToken);
+        var rerun = await pipeline.RunAsync(config, judge, Prompt, cancellationToken: TestContext.Current.CancellationToken);
 
         var rows = (await workspace.RowsAsync<EvaluationRow>("evals", "eval")).ToDictionary(r => r.CandidateResponses);
-        Assert.Equal(6, rows.Count);
+        Assert.Equal(7, rows.Count);
         Assert.All(candidates.Where(c => c != "always-140"), c => Assert.Equal("88:ok", $"{rows[c].SimilarityScores.Single()}:{rows[c].ParseStatuses.Single()}"));
         Assert.Contains("140 is outside 0-100", rows["always-140"].ParseStatuses[0], StringComparison.Ordinal);
         Assert.Contains("140", rows["always-140"].JudgeRawTexts[0], StringComparison.Ordinal);
         Assert.Equal(2, attempts["fraction"]);
         EvaluationSummaryRow summary = Assert.Single(rerun.Summaries);
-        Assert.Equal((6, 5, 1, "pass"), (summary.Responses, summary.ScoredResponses, summary.FailedJudgements, summary.Verdict));
+        Assert.Equal((7, 6, 1, "pass"), (summary.Responses, summary.ScoredResponses, summary.FailedJudgements, summary.Verdict));
         Assert.Equal("pass", Assert.Single(await workspace.RowsAsync<EvaluationSummaryRow>("evals", "eval_summary")).Verdict);
     }
 }

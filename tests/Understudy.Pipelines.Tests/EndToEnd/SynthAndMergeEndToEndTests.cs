@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Understudy.Core.Datasets;
+using Understudy.Core.Prompts;
 using Understudy.Pipelines.Common;
 using Understudy.Pipelines.Merge;
 using Understudy.Pipelines.Synthesis;
@@ -12,6 +13,8 @@ namespace Understudy.Pipelines.Tests.EndToEnd;
 public sealed class SynthAndMergeEndToEndTests
 {
     private const string Template = "Like: $instruction -> $response. Write $num_pairs pairs about $topic as JSON.";
+
+    private static readonly PromptTemplate Prompt = new("synth_data_gen", Template);
 
     /// <summary>Every 4th call fails (500, malformed body, prose); the rest give 3 pairs, one of them a duplicate.</summary>
     private static ScriptedReply Script(ChatRequest request) => (request.Sequence % 8) switch
@@ -44,7 +47,7 @@ public sealed class SynthAndMergeEndToEndTests
         };
         using var teacher = ScriptedServerClients.For(server, "teacher");
 
-        var synth = await new SynthPipeline(workspace.Store).RunAsync(synthConfig, teacher, Template, cancellationToken: TestContext.Current.CancellationToken);
+        var synth = await new SynthPipeline(workspace.Store).RunAsync(synthConfig, teacher, Prompt, cancellationToken: TestContext.Current.CancellationToken);
 
         var rows = await workspace.RowsAsync<SynthRow>("synth", "train");
         Assert.True(synth.Completed, synth.StopReason);
