@@ -24,7 +24,8 @@ public static class SynthCommand
         var ledger = new UsageLedger();
         using IChatClient generator = ChatClients.Create(config.ToServiceLlmOptions(config.GenWorkers), "generator", ledger);
         SynthResult result = await context.Progress.RunAsync(SynthPipeline.StageName,
-            progress => new SynthPipeline(store).RunAsync(config, generator, template, progress.WithCost(ledger), cancellationToken));
+            progress => new SynthPipeline(store).RunAsync(config, generator, template, progress.WithCost(ledger), cancellationToken,
+                () => ledger.Snapshot().CostUsd));
 
         SummaryTable.Write(context.Console, $"synth: {result.OutputDatasetId}:{result.OutputSplit}", ["", "value"],
         [

@@ -11,7 +11,7 @@ namespace Understudy.Pipelines.Synthesis;
 /// <summary>
 /// synth: asks the service LLM for pairs like seed rows sampled without replacement, keeps only valid pairs whose
 /// instruction is new (not a seed, not an earlier row), and stops at exactly <c>num_samples</c> rows or when the
-/// call / token budget is spent. Rows are staged per wave in <c>&lt;split&gt;_staging_&lt;run&gt;</c> and every call
+/// call / token / cost budget is spent. Rows are staged per wave in <c>&lt;split&gt;_staging_&lt;run&gt;</c> and every call
 /// is logged in <c>&lt;split&gt;_calls</c>, so an interrupted run resumes; on completion the rows are published to
 /// the output split (appended without duplicates, or replacing it when <c>synth_ds_append</c> is false).
 /// </summary>
@@ -23,10 +23,14 @@ public sealed class SynthPipeline(IDatasetStore store)
 
     public async Task<SynthResult> RunAsync(
         SynthConfig config, IChatClient generatorClient, PromptTemplate synthPrompt,
-        IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default, Func<decimal>? spentUsd = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(generatorClient);
+        if (config.MaxCostUsd > 0 && spentUsd is null)
+        {
+            throw new ArgumentException("max_cost_usd is set but no cost source was given: pass spentUsd (e.g. from a UsageLedger).", nameof(spentUsd));
+        }
         var clock = Stopwatch.StartNew();
         var usage = new TokenUsage();
         var generator = new SynthGenerator(generatorClient, config, synthPrompt, usage);
@@ -44,7 +48,7 @@ public sealed class SynthPipeline(IDatasetStore store)
 
         while (state.Staged.Count < config.NumSamples)
         {
-            stopReason = BudgetStop(config, maxCalls, calls, usage, state);
+            stopReason = BudgetStop(config, maxCalls, calls, usage, spentUsd?.Invoke() ?? 0, state);
             if (stopReason is not null)
             {
                 break;
@@ -89,7 +93,7 @@ public sealed class SynthPipeline(IDatasetStore store)
             calls, failedCalls, invalid, duplicates, surplus, usage.InputTokens, usage.OutputTokens, clock.Elapsed, completed, stopReason);
     }
 
-    private static string? BudgetStop(SynthConfig config, int maxCalls, int calls, TokenUsage usage, SynthRunState state)
+    private static string? BudgetStop(SynthConfig config, int maxCalls, int calls, TokenUsage usage, decimal spentUsd, SynthRunState state)
     {
         string kept = $"{state.Staged.Count} of {config.NumSamples} rows are kept in {config.SynthDsId}:{state.StagingSplit} " +
             "and a rerun continues from them";
@@ -101,6 +105,10 @@ public sealed class SynthPipeline(IDatasetStore store)
         if (config.MaxTotalTokens > 0 && usage.InputTokens + usage.OutputTokens >= config.MaxTotalTokens)
         {
             return $"token budget spent (max_total_tokens = {config.MaxTotalTokens}); {kept}. Raise max_total_tokens to go on.";
+        }
+        if (config.MaxCostUsd > 0 && spentUsd >= (decimal)config.MaxCostUsd)
+        {
+            return $"cost budget spent (max_cost_usd = {config.MaxCostUsd}, spent ${spentUsd:0.####}); {kept}. Raise max_cost_usd to go on.";
         }
         return null;
     }

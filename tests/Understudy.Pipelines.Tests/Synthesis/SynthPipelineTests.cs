@@ -111,6 +111,23 @@ public sealed class SynthPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_stops_when_the_cost_budget_is_spent()
+    {
+        var store = await StoreWithSeeds();
+        var config = Config(samples: 30, perCall: 1);
+        config.GenWorkers = 1;
+        config.MaxCostUsd = 0.05;
+        var generator = FreshPairs(1);
+
+        var result = await new SynthPipeline(store).RunAsync(config, generator, Prompt,
+            cancellationToken: TestContext.Current.CancellationToken, spentUsd: () => generator.CallCount * 0.02m);
+
+        Assert.False(result.Completed);
+        Assert.Equal(3, result.Calls);
+        Assert.Contains("cost budget spent (max_cost_usd = 0.05", result.StopReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_cancelled_midway_then_rerun_ends_with_exactly_num_samples_rows()
     {
         var store = await StoreWithSeeds();
