@@ -3,5 +3,7 @@ using Understudy.Cli.Hosting;
 var root = UnderstudyRootCommand.Create();
 // Commands: one line each, e.g. root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.SimulateServiceCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.RunsCommand.Create());
+foreach (var command in Understudy.Cli.Commands.Pipelines.LlamaDuoCommands.Create()) { root.Subcommands.Add(command); }
 
 return await CliRunner.RunAsync(root, args);

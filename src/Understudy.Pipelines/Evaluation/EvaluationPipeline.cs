@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Understudy.Core.Datasets;
+using Understudy.Core.Runs;
 using Understudy.Pipelines.Common;
 
 namespace Understudy.Pipelines.Evaluation;
@@ -23,7 +24,7 @@ public sealed class EvaluationPipeline(IDatasetStore store)
     /// <param name="evalPromptTemplate">The <c>[eval] prompt</c> of prompts.toml.</param>
     public async Task<EvaluationResult> RunAsync(
         EvaluationConfig config, IChatClient judgeClient, string evalPromptTemplate,
-        IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(judgeClient);
@@ -49,7 +50,7 @@ public sealed class EvaluationPipeline(IDatasetStore store)
             .ToList();
         int resumed = responses.Count - work.Count, judged = 0, calls = 0, failed = 0;
         bool rewroteRows = work.Any(w => w.Existing is not null);
-        progress?.Report(new PipelineProgress(StageName, resumed, responses.Count, 0, 0, 0));
+        progress?.Report(new StepProgress(resumed, responses.Count, 0, 0, 0));
 
         using var callGate = new SemaphoreSlim(config.EvalWorkers, config.EvalWorkers);
         await IncrementalRunner.RunAsync(work, config.EvalWorkers, config.EvalDataPreprocessBs,
@@ -81,7 +82,7 @@ public sealed class EvaluationPipeline(IDatasetStore store)
                 judged += results.Count;
                 calls += results.Sum(r => r.Judgements.Length);
                 failed += results.Sum(r => r.Judgements.Count(j => j.Verdict is null));
-                progress?.Report(new PipelineProgress(StageName, resumed + judged, responses.Count, failed, usage.InputTokens, usage.OutputTokens));
+                progress?.Report(new StepProgress(resumed + judged, responses.Count, usage.InputTokens + usage.OutputTokens, 0, failed));
             },
             cancellationToken);
 

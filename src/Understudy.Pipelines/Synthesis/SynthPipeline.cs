@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Understudy.Core.Datasets;
+using Understudy.Core.Runs;
 using Understudy.Pipelines.Common;
 
 namespace Understudy.Pipelines.Synthesis;
@@ -21,7 +22,7 @@ public sealed class SynthPipeline(IDatasetStore store)
 
     public async Task<SynthResult> RunAsync(
         SynthConfig config, IChatClient generatorClient, string synthPromptTemplate,
-        IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(generatorClient);
@@ -39,7 +40,7 @@ public sealed class SynthPipeline(IDatasetStore store)
         var provenance = new DatasetProvenance(StageName, identity, [$"{config.ReferenceDsId}:{config.ReferenceDsSplit}"]);
         int maxCalls = config.EffectiveMaxCalls, calls = 0, failedCalls = 0, invalid = 0, duplicates = 0, surplus = 0;
         string? stopReason = null;
-        progress?.Report(new PipelineProgress(StageName, state.Staged.Count, config.NumSamples, 0, 0, 0));
+        progress?.Report(new StepProgress(state.Staged.Count, config.NumSamples, 0, 0, 0));
 
         while (state.Staged.Count < config.NumSamples)
         {
@@ -79,7 +80,7 @@ public sealed class SynthPipeline(IDatasetStore store)
             }
             calls += wave;
             await state.SaveWaveAsync(newRows, callRows, failures, provenance);
-            progress?.Report(new PipelineProgress(StageName, state.Staged.Count, config.NumSamples, failedCalls, usage.InputTokens, usage.OutputTokens));
+            progress?.Report(new StepProgress(state.Staged.Count, config.NumSamples, usage.InputTokens + usage.OutputTokens, 0, failedCalls));
         }
 
         bool completed = state.Staged.Count >= config.NumSamples;

@@ -33,9 +33,36 @@ internal sealed partial class DatasetLayout(string root)
             .ToList();
     }
 
-    /// <summary>The number the next part of a split folder gets.</summary>
-    public static int NextPartNumber(string splitPath) =>
-        PartFiles(splitPath).Select(path => PartNumber(Path.GetFileName(path))).DefaultIfEmpty(-1).Max() + 1;
+    /// <summary>
+    /// Reserves the next part number of a split folder for one writer by creating <c>.part-NNNNN.claim</c> exclusively
+    /// (O_EXCL, atomic on every local file system), so concurrent writers, threads or processes, never pick the same
+    /// part. Returns the part's path and the claim to delete once the part is in place; a claim left by a crash only
+    /// leaves a gap in the numbering.
+    /// </summary>
+    public static (string PartPath, string ClaimPath) ClaimNextPart(string splitPath)
+    {
+        Directory.CreateDirectory(splitPath);
+        int number = Directory.EnumerateFiles(splitPath)
+            .Select(path => Path.GetFileName(path))
+            .Select(name => Math.Max(PartNumber(name), ClaimNumber(name)))
+            .DefaultIfEmpty(-1)
+            .Max() + 1;
+        while (true)
+        {
+            string claimPath = Path.Combine(splitPath, $".{PartFileName(number)}.claim");
+            try
+            {
+                using (new FileStream(claimPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                }
+                return (Path.Combine(splitPath, PartFileName(number)), claimPath);
+            }
+            catch (IOException) when (File.Exists(claimPath))
+            {
+                number++;
+            }
+        }
+    }
 
     /// <summary>The split names of a dataset (folders holding at least one part), sorted.</summary>
     public IReadOnlyList<string> SplitsOf(string datasetId)
@@ -105,6 +132,15 @@ internal sealed partial class DatasetLayout(string root)
         Match match = PartFilePattern().Match(fileName);
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
     }
+
+    private static int ClaimNumber(string fileName)
+    {
+        Match match = ClaimFilePattern().Match(fileName);
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
+    }
+
+    [GeneratedRegex(@"^\.part-(\d{5,9})\.parquet\.claim$")]
+    private static partial Regex ClaimFilePattern();
 
     [GeneratedRegex(@"^part-(\d{5,9})\.parquet$")]
     private static partial Regex PartFilePattern();

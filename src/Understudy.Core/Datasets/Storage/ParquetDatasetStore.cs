@@ -100,6 +100,40 @@ public sealed class ParquetDatasetStore : IDatasetStore
         await Catalog.RecordAsync(datasetId, split, provenance, materialised.Count, appended: false, cancellationToken);
     }
 
+    /// <summary>
+    /// Replaces a split with copies of existing Parquet files (e.g. downloaded from the Hub), one part each, in order.
+    /// Every file must be readable Parquet; the split changes only once all are copied.
+    /// </summary>
+    public async Task WritePartFilesAsync(string datasetId, string split, IReadOnlyList<string> parquetFiles, DatasetProvenance provenance,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parquetFiles);
+        ArgumentNullException.ThrowIfNull(provenance);
+        ValidateForWrite(datasetId, split);
+        if (parquetFiles.Count == 0)
+        {
+            throw new ArgumentException($"No Parquet files given for split '{split}' of '{datasetId}'.", nameof(parquetFiles));
+        }
+        string stagingPath = Path.Combine(_layout.DatasetPath(datasetId), $".{split}.staging-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(stagingPath);
+        long rowCount = 0;
+        for (int index = 0; index < parquetFiles.Count; index++)
+        {
+            try
+            {
+                rowCount += await ParquetRowFile.CountRowsAsync(parquetFiles[index], cancellationToken);
+            }
+            catch (Exception exception) when (exception is IOException or InvalidDataException or NotSupportedException)
+            {
+                Directory.Delete(stagingPath, recursive: true);
+                throw new InvalidDataException($"'{parquetFiles[index]}' is not a readable Parquet file: {exception.Message}", exception);
+            }
+            File.Copy(parquetFiles[index], Path.Combine(stagingPath, DatasetLayout.PartFileName(index)));
+        }
+        await ReplaceSplitFolderAsync(datasetId, split, stagingPath);
+        await Catalog.RecordAsync(datasetId, split, provenance, rowCount, appended: false, cancellationToken);
+    }
+
     /// <inheritdoc />
     public async Task AppendAsync<T>(string datasetId, string split, IReadOnlyList<T> rows, DatasetProvenance provenance,
         CancellationToken cancellationToken = default)
@@ -145,18 +179,14 @@ public sealed class ParquetDatasetStore : IDatasetStore
     private static async Task AppendPartAsync<T>(string splitPath, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class, new()
     {
-        for (int attempt = 0; ; attempt++)
+        (string partPath, string claimPath) = DatasetLayout.ClaimNextPart(splitPath);
+        try
         {
-            string partPath = Path.Combine(splitPath, DatasetLayout.PartFileName(DatasetLayout.NextPartNumber(splitPath)));
-            try
-            {
-                await ParquetRowFile.WriteAtomicallyAsync(partPath, rows, cancellationToken);
-                return;
-            }
-            catch (IOException) when (File.Exists(partPath) && attempt < 100)
-            {
-                // A concurrent writer took this part number first; take the next one.
-            }
+            await ParquetRowFile.WriteAtomicallyAsync(partPath, rows, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(claimPath);
         }
     }
 

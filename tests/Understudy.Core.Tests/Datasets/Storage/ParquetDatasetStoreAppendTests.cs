@@ -30,11 +30,12 @@ public sealed class ParquetDatasetStoreAppendTests : IDisposable
     }
 
     [Fact]
-    public async Task A_temp_file_or_staging_folder_left_by_a_crash_is_ignored_and_does_not_block_the_next_part()
+    public async Task A_temp_file_claim_or_staging_folder_left_by_a_crash_is_ignored_and_does_not_block_the_next_part()
     {
         await _store.AppendAsync("infer", "test", [SampleRows.Inference(0)], Provenance, TestContext.Current.CancellationToken);
         string splitPath = _folder.Combine("infer", "test");
         await File.WriteAllTextAsync(Path.Combine(splitPath, ".part-00001.parquet.tmp-deadbeef"), "half a parquet file", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(splitPath, ".part-00001.parquet.claim"), "", TestContext.Current.CancellationToken);
         Directory.CreateDirectory(_folder.Combine("infer", ".test.staging-deadbeef"));
 
         await _store.AppendAsync("infer", "test", [SampleRows.Inference(1)], Provenance, TestContext.Current.CancellationToken);
@@ -47,13 +48,13 @@ public sealed class ParquetDatasetStoreAppendTests : IDisposable
     [Fact]
     public async Task Concurrent_appends_never_overwrite_each_other()
     {
-        var writers = Enumerable.Range(0, 8).Select(i =>
+        var writers = Enumerable.Range(0, 16).Select(i =>
             _store.AppendAsync("infer", "test", [SampleRows.Inference(i)], Provenance, TestContext.Current.CancellationToken));
 
         await Task.WhenAll(writers);
 
         var read = await _store.ReadAsync<InferenceRow>("infer", "test", TestContext.Current.CancellationToken).ToListAsync();
-        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"p{i}").Order(), read.Select(row => row.PromptId).Order());
+        Assert.Equal(Enumerable.Range(0, 16).Select(i => $"p{i}").Order(), read.Select(row => row.PromptId).Order());
     }
 
     [Fact]
