@@ -3,6 +3,8 @@ using Understudy.Cli.Hosting;
 var root = UnderstudyRootCommand.Create();
 // Commands: one line each, e.g. root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.SimulateServiceCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.RunsCommand.Create());
+foreach (var command in Understudy.Cli.Commands.Pipelines.LlamaDuoCommands.Create()) { root.Subcommands.Add(command); }
 root.Subcommands.Add(Understudy.Cli.Commands.Datasets.DatasetsCommand.Create());
 
 return await CliRunner.RunAsync(root, args);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Understudy.Cli.Hosting;
 using Understudy.ServiceSimulator;
 using Understudy.ServiceSimulator.Example;
 using Understudy.ServiceSimulator.Hosting;
@@ -9,8 +10,9 @@ namespace Understudy.Cli.Commands;
 /// <c>understudy simulate-service</c>: runs the simulator of a service LLM for a computable task (ticket triage) as
 /// an OpenAI-compatible endpoint on 127.0.0.1 until Ctrl-C, or writes the bundled example's coverage dataset.
 /// </summary>
-internal static class SimulateServiceCommand
+public static class SimulateServiceCommand
 {
+    /// <summary>Creates the command.</summary>
     public static Command Create()
     {
         var task = new Option<string>("--task")
@@ -38,19 +40,27 @@ internal static class SimulateServiceCommand
         var exampleSeed = new Option<int>("--example-seed") { Description = "Generator seed for --write-example.", DefaultValueFactory = _ => CoverageExampleWriter.DefaultSeed };
 
         var command = new Command("simulate-service",
-            "Run a simulator of a service LLM for a computable task (support-ticket triage): an OpenAI-compatible endpoint on "
-            + "127.0.0.1 that answers, judges and synthesises by computing the truth. It is not an LLM; it lets the loop run offline.")
+            "Run a simulator of a service LLM for a computable task (ticket triage): an OpenAI-compatible endpoint that "
+            + "answers, judges and synthesises by computation, so the loop runs offline. It is not an LLM.")
         {
             task, port, failRate, seed, studentErrorRate, retryAfter, quiet, writeExample, rows, exampleSeed,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            // Lines come from the server's request threads too.
+            TextWriter output = TextWriter.Synchronized(parseResult.InvocationConfiguration.Output);
+            TextWriter error = parseResult.InvocationConfiguration.Error;
             if (parseResult.GetValue(writeExample) is { } examplePath)
             {
                 int rowCount = parseResult.GetValue(rows);
+                if (rowCount < 1)
+                {
+                    await error.WriteLineAsync("error: --rows must be at least 1.");
+                    return ExitCodes.UsageError;
+                }
                 await CoverageExampleWriter.WriteAsync(examplePath, rowCount, parseResult.GetValue(exampleSeed), cancellationToken);
-                Console.WriteLine($"Wrote {rowCount} ticket-triage coverage rows to {Path.GetFullPath(examplePath)}");
-                return 0;
+                await output.WriteLineAsync($"Wrote {rowCount} ticket-triage coverage rows to {Path.GetFullPath(examplePath)}");
+                return ExitCodes.Success;
             }
             var options = new ServiceSimulatorOptions
             {
@@ -59,14 +69,14 @@ internal static class SimulateServiceCommand
                 Seed = parseResult.GetValue(seed),
                 StudentErrorRate = parseResult.GetValue(studentErrorRate),
                 RetryAfterSeconds = parseResult.GetValue(retryAfter),
-                Log = parseResult.GetValue(quiet) ? null : line => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {line}"),
+                Log = parseResult.GetValue(quiet) ? null : line => output.WriteLine($"{DateTime.Now:HH:mm:ss} {line}"),
             };
-            return await ServeAsync(options, cancellationToken);
+            return await ServeAsync(options, output, error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> ServeAsync(ServiceSimulatorOptions options, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(ServiceSimulatorOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ServiceSimulatorServer server;
         try
@@ -75,28 +85,28 @@ internal static class SimulateServiceCommand
         }
         catch (Exception exception) when (exception is ArgumentOutOfRangeException or IOException)
         {
-            await Console.Error.WriteLineAsync($"simulate-service: {exception.Message}");
-            return 2;
+            await error.WriteLineAsync($"error: {exception.Message}");
+            return ExitCodes.UsageError;
         }
         await using (server)
         {
-            Console.WriteLine("Understudy service simulator: ticket triage (a simulator of a service LLM for a computable task; not an LLM)");
-            Console.WriteLine($"Base URL: {server.BaseUrl}   (OpenAI-compatible; any API key is accepted)");
-            Console.WriteLine($"Models:   {SimulatorModels.Teacher} (answers, judges, synthesises with the computed truth)");
-            Console.WriteLine($"          {SimulatorModels.Student} (answers with mistakes, error rate {options.StudentErrorRate} per field)");
-            Console.WriteLine(options.FailRate > 0
+            output.WriteLine("Understudy service simulator: ticket triage (a simulator of a service LLM for a computable task; not an LLM)");
+            output.WriteLine($"Base URL: {server.BaseUrl}   (OpenAI-compatible; any API key is accepted)");
+            output.WriteLine($"Models:   {SimulatorModels.Teacher} (answers, judges, synthesises with the computed truth)");
+            output.WriteLine($"          {SimulatorModels.Student} (answers with mistakes, error rate {options.StudentErrorRate} per field)");
+            output.WriteLine(options.FailRate > 0
                 ? $"Faults:   {options.FailRate:P0} of chat requests fail with 429 (Retry-After {options.RetryAfterSeconds} s) or 500, seed {options.Seed}"
                 : "Faults:   none (--fail-rate 0)");
-            Console.WriteLine("Press Ctrl-C to stop.");
+            output.WriteLine("Press Ctrl-C to stop.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
             catch (OperationCanceledException)
             {
-                Console.WriteLine("Stopping the service simulator.");
+                output.WriteLine("Stopping the service simulator.");
             }
         }
-        return 0;
+        return ExitCodes.Success;
     }
 }

@@ -5,6 +5,8 @@ namespace Understudy.Cli.Display;
 /// <summary>Creates the Spectre console for a command's output writer.</summary>
 public static class CliConsole
 {
+    private const int RedirectedWidth = 200;
+
     /// <summary>
     /// The terminal console (colours and live progress when interactive) when <paramref name="output"/> is the
     /// process's standard output; otherwise a plain, non-interactive console writing to it (tests, captured output).
@@ -14,16 +16,24 @@ public static class CliConsole
         ArgumentNullException.ThrowIfNull(output);
         if (ReferenceEquals(output, Console.Out))
         {
+            if (Console.IsOutputRedirected)
+            {
+                // Logs and pipes have no width; wrapping tables at the 80-column default only hurts them.
+                AnsiConsole.Console.Profile.Width = RedirectedWidth;
+            }
+
             return AnsiConsole.Console;
         }
 
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
+        console.Profile.Width = RedirectedWidth;
+        return console;
     }
 
     /// <summary>Whether live widgets (progress bars) can be drawn: an interactive terminal that is not redirected.</summary>

@@ -67,7 +67,8 @@ public sealed partial class ServiceChatClientFactory
             builder.UseRateLimiting(SharedLimiter(options));
         }
 
-        builder.UseAttemptTimeout(options.RequestTimeout, TimeProvider);
+        // Timeouts measure real network time, whatever clock paces the retries and the quota.
+        builder.UseAttemptTimeout(options.RequestTimeout);
         builder.UseSecretRedaction(_keys.Resolve(options));
         return builder.Build();
     }

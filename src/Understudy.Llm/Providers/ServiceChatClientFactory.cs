@@ -14,7 +14,7 @@ public sealed partial class ServiceChatClientFactory
 
     /// <param name="keys">Where API keys come from; null = the process environment.</param>
     /// <param name="httpClient">The HTTP client the SDKs send with; null = their own.</param>
-    /// <param name="timeProvider">The clock of the rate limiter and retry delays; null = the system clock.</param>
+    /// <param name="timeProvider">The clock of the rate limiters and retry delays (not of request timeouts); null = the system clock.</param>
     public ServiceChatClientFactory(ApiKeyResolver? keys = null, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
     {
         _keys = keys ?? new ApiKeyResolver();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Understudy.Core.Datasets;
+using Understudy.Core.Runs;
 using Understudy.Pipelines.Common;
 
 namespace Understudy.Pipelines.BatchInference;
@@ -19,7 +20,7 @@ public sealed class BatchInferencePipeline(IDatasetStore store)
     private readonly IDatasetStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
     public async Task<BatchInferenceResult> RunAsync(
-        BatchInferenceConfig config, ModelClient model, IProgress<PipelineProgress>? progress = null,
+        BatchInferenceConfig config, ModelClient model, IProgress<StepProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -41,7 +42,7 @@ public sealed class BatchInferencePipeline(IDatasetStore store)
             .ToList();
         int total = prompts.Count * config.Repeat, resumed = total - work.Count, generated = 0, failed = 0;
         var usage = new TokenUsage();
-        progress?.Report(new PipelineProgress(StageName, resumed, total, 0, 0, 0));
+        progress?.Report(new StepProgress(resumed, total, 0, 0, 0));
 
         await IncrementalRunner.RunAsync(work, config.InferenceBs, config.InferenceBs,
             (item, ct) => GenerateAsync(config, model, item.Prompt, item.Repeat, usage, ct),
@@ -60,7 +61,7 @@ public sealed class BatchInferencePipeline(IDatasetStore store)
                 generated += rows.Count;
                 failed += failures.Count;
                 done.UnionWith(rows.Select(r => Key(r.PromptId, r.RepeatIndex, r.ModelId, r.ModelSha)));
-                progress?.Report(new PipelineProgress(StageName, resumed + generated + failed, total, failed, usage.InputTokens, usage.OutputTokens));
+                progress?.Report(new StepProgress(resumed + generated + failed, total, usage.InputTokens + usage.OutputTokens, 0, failed));
             },
             cancellationToken);
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Understudy.Core.Datasets;
+using Understudy.Core.Prompts;
+using Understudy.Core.Runs;
 using Understudy.Pipelines.Common;
 
 namespace Understudy.Pipelines.Evaluation;
@@ -20,23 +22,23 @@ public sealed class EvaluationPipeline(IDatasetStore store)
     private readonly IDatasetStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
     /// <param name="judgeClient">The service LLM, already wrapped in its retry / rate-limit middleware.</param>
-    /// <param name="evalPromptTemplate">The <c>[eval] prompt</c> of prompts.toml.</param>
+    /// <param name="evalPrompt">The <c>[eval]</c> template of prompts.toml.</param>
     public async Task<EvaluationResult> RunAsync(
-        EvaluationConfig config, IChatClient judgeClient, string evalPromptTemplate,
-        IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
+        EvaluationConfig config, IChatClient judgeClient, PromptTemplate evalPrompt,
+        IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(judgeClient);
         var clock = Stopwatch.StartNew();
         string outputId = config.EvalDsId, split = config.EvalDsSplit;
         var usage = new TokenUsage();
-        var judge = new LlmJudge(judgeClient, config, evalPromptTemplate, usage);
+        var judge = new LlmJudge(judgeClient, config, evalPrompt, usage);
 
         List<InferenceRow> responses = [.. (await OutputSplits.ReadOrFailAsync<InferenceRow>(
                 _store, config.LmResponseDsId, config.LmResponseDsSplit, cancellationToken))
             .DistinctBy(EvaluationRows.Key)];
         string identity = IdentityHash.Of(StageName, config.LmResponseDsId, config.LmResponseDsSplit,
-            config.ServiceModelName, RowId.FromContent(evalPromptTemplate), config.EvalRepeat.ToString(CultureInfo.InvariantCulture));
+            config.ServiceModelName, evalPrompt.Hash, config.EvalRepeat.ToString(CultureInfo.InvariantCulture));
         await OutputSplits.PrepareAsync(_store, outputId, split, config.EvalDsAppend, identity, cancellationToken);
         var provenance = new DatasetProvenance(StageName, identity, [$"{config.LmResponseDsId}:{config.LmResponseDsSplit}"]);
 
@@ -49,7 +51,7 @@ public sealed class EvaluationPipeline(IDatasetStore store)
             .ToList();
         int resumed = responses.Count - work.Count, judged = 0, calls = 0, failed = 0;
         bool rewroteRows = work.Any(w => w.Existing is not null);
-        progress?.Report(new PipelineProgress(StageName, resumed, responses.Count, 0, 0, 0));
+        progress?.Report(new StepProgress(resumed, responses.Count, 0, 0, 0));
 
         using var callGate = new SemaphoreSlim(config.EvalWorkers, config.EvalWorkers);
         await IncrementalRunner.RunAsync(work, config.EvalWorkers, config.EvalDataPreprocessBs,
@@ -81,7 +83,7 @@ public sealed class EvaluationPipeline(IDatasetStore store)
                 judged += results.Count;
                 calls += results.Sum(r => r.Judgements.Length);
                 failed += results.Sum(r => r.Judgements.Count(j => j.Verdict is null));
-                progress?.Report(new PipelineProgress(StageName, resumed + judged, responses.Count, failed, usage.InputTokens, usage.OutputTokens));
+                progress?.Report(new StepProgress(resumed + judged, responses.Count, usage.InputTokens + usage.OutputTokens, 0, failed));
             },
             cancellationToken);
 

@@ -20,5 +20,5 @@ public sealed record EvaluationResult(
     IReadOnlyList<EvaluationSummaryRow> Summaries)
 {
     /// <summary>True when every evaluated model passed both thresholds.</summary>
-    public bool Passed => Summaries.Count > 0 && Summaries.All(s => s.Passed);
+    public bool Passed => Summaries.Count > 0 && Summaries.All(s => s.Verdict == "pass");
 }

@@ -34,14 +34,14 @@ public sealed class MergePipeline(IDatasetStore store)
         List<CoverageRow> firstTest = await ReadInputAsync(config.FirstDsId, config.FirstDsTestSplit);
         List<CoverageRow> secondTrain = await ReadInputAsync(config.SecondDsId, config.SecondDsTrainSplit);
         List<CoverageRow> secondTest = await ReadInputAsync(config.SecondDsId, config.SecondDsTestSplit);
-        List<CoverageRow> existingTrain = config.ResultDsTrainAppend
-            ? await OutputSplits.ReadOrEmptyAsync<CoverageRow>(_store, config.ResultDsId, config.ResultDsTrainSplit, cancellationToken) : [];
-        List<CoverageRow> existingTest = config.ResultDsTestAppend
-            ? await OutputSplits.ReadOrEmptyAsync<CoverageRow>(_store, config.ResultDsId, config.ResultDsTestSplit, cancellationToken) : [];
+        List<CoverageRow> existingTrain = await OutputSplits.ReadOrEmptyAsync<CoverageRow>(
+            _store, config.ResultDsId, config.ResultDsTrainSplit, cancellationToken);
+        List<CoverageRow> existingTest = string.IsNullOrWhiteSpace(config.ResultDsTestSplit) ? [] :
+            await OutputSplits.ReadOrEmptyAsync<CoverageRow>(_store, config.ResultDsId, config.ResultDsTestSplit, cancellationToken);
 
         int duplicates = 0;
-        List<CoverageRow> test = Distinct([.. existingTest, .. firstTest, .. secondTest], ref duplicates);
-        List<CoverageRow> train = Distinct([.. existingTrain, .. firstTrain, .. secondTrain], ref duplicates);
+        List<CoverageRow> test = Distinct([.. config.ResultDsTestAppend ? existingTest : [], .. firstTest, .. secondTest], ref duplicates);
+        List<CoverageRow> train = Distinct([.. config.ResultDsTrainAppend ? existingTrain : [], .. firstTrain, .. secondTrain], ref duplicates);
         int decontaminated = 0;
         if (config.Decontaminate && test.Count > 0)
         {

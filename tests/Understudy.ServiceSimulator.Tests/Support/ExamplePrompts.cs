@@ -36,9 +36,12 @@ internal static class ExamplePrompts
         throw new InvalidOperationException($"No Understudy.sln above {AppContext.BaseDirectory}.");
     }
 
+    /// <summary>The raw <c>prompt</c> of a prompts.toml table.</summary>
+    public static string Template(string section) => (string)((TomlTable)Prompts.Value[section])["prompt"];
+
     private static string Render(string section, Dictionary<string, string> values)
     {
-        string template = (string)((TomlTable)Prompts.Value[section])["prompt"];
+        string template = Template(section);
         // Longest names first so that a name that prefixes another is not replaced inside it.
         return values.OrderByDescending(pair => pair.Key.Length)
             .Aggregate(template, (text, pair) => text.Replace("$" + pair.Key, pair.Value, StringComparison.Ordinal));

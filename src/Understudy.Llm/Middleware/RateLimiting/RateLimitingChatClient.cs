@@ -19,6 +19,9 @@ public sealed class RateLimitingChatClient : DelegatingChatClient
         _limiter = limiter ?? throw new ArgumentNullException(nameof(limiter));
     }
 
+    /// <summary>The quota this client spends (shared with every client built on the same limiter).</summary>
+    public ServiceRateLimiter Limiter => _limiter;
+
     /// <inheritdoc />
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
