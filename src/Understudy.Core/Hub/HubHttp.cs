@@ -50,8 +50,10 @@ internal sealed class HubHttp(HttpClient httpClient, HubOptions options)
         return response;
     }
 
+    /// <summary>Sends <paramref name="request"/> (and disposes it), and reads the JSON answer.</summary>
     public async Task<T> SendJsonAsync<T>(HttpRequestMessage request, string action, CancellationToken cancellationToken)
     {
+        using HttpRequestMessage owned = request;
         using HttpResponseMessage response = await SendAsync(request, action, cancellationToken);
         try
         {

@@ -23,12 +23,18 @@ internal static class DatasetsPullCommand
         {
             using var http = new HttpClient();
             var transfer = new HubDatasetTransfer(DatasetsCommandRunner.CreateHubClient(http), runner.Store);
-            var progress = new Progress<string>(line => runner.Output.WriteLine(line));
+            var progress = new LineProgress(runner.Output);
             HubPullReport report = await transfer.PullAsync(parseResult.GetValue(repo)!, parseResult.GetValue(localName), parseResult.GetValue(revision)!,
                 parseResult.GetValue(config), progress, cancellationToken);
             SummaryTable.Write(runner.Console, Markup.Escape($"Pulled {report.RepoId}@{report.Revision} as {report.LocalId} ({report.FilesDownloaded} of {report.FilesFound} files downloaded)"),
                 ["split", "rows"], report.Splits.Select(split => (IReadOnlyList<string>)[split.Split, split.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
         });
         return command;
+    }
+
+    /// <summary>Prints each progress line at once, in order (unlike <see cref="Progress{T}"/>, which posts to the thread pool).</summary>
+    private sealed class LineProgress(TextWriter output) : IProgress<string>
+    {
+        public void Report(string value) => output.WriteLine(value);
     }
 }

@@ -28,7 +28,10 @@ public sealed record CatalogEntry
     [JsonPropertyName("updated_at")]
     public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>Rows in the split after the last write.</summary>
+    /// <summary>
+    /// Rows in the split after the last write, kept up to date per batch. Informational: when several processes start
+    /// appending to a new split at once it can be off; the row counts the store reports come from the Parquet files.
+    /// </summary>
     [JsonPropertyName("row_count")]
     public long RowCount { get; init; }
 

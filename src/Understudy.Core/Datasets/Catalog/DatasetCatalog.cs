@@ -47,35 +47,59 @@ public sealed class DatasetCatalog
     public async Task<CatalogEntry?> FindAsync(string datasetId, string split, CancellationToken cancellationToken = default) =>
         (await ReadAllAsync(cancellationToken)).FirstOrDefault(entry => entry.DatasetId == datasetId && entry.Split == split);
 
-    /// <summary>Records a write to a split: replaces its entry, or (when <paramref name="appended"/>) keeps its creation time.</summary>
-    public Task RecordAsync(string datasetId, string split, DatasetProvenance provenance, long rowCount, bool appended,
+    /// <summary>Records that a split was (re)written with <paramref name="rowCount"/> rows by <paramref name="provenance"/>.</summary>
+    public Task RecordAsync(string datasetId, string split, DatasetProvenance provenance, long rowCount,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(provenance);
         return UpdateAsync(entries =>
         {
-            CatalogEntry? previous = entries.FirstOrDefault(entry => entry.DatasetId == datasetId && entry.Split == split);
             entries.RemoveAll(entry => entry.DatasetId == datasetId && entry.Split == split);
-            entries.Add(new CatalogEntry
-            {
-                DatasetId = datasetId,
-                Split = split,
-                Command = provenance.Command,
-                ConfigHash = provenance.ConfigHash,
-                Inputs = provenance.Inputs,
-                CreatedAt = appended && previous is not null ? previous.CreatedAt : provenance.CreatedAt,
-                UpdatedAt = DateTimeOffset.UtcNow,
-                RowCount = rowCount,
-            });
+            entries.Add(NewEntry(datasetId, split, provenance, provenance.CreatedAt, rowCount));
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a batch of <paramref name="addedRows"/> appended to a split: the entry keeps its creation time and its
+    /// count grows, both under the catalog lock so concurrent appends add up. A split with no entry yet is counted
+    /// with <paramref name="countRows"/>.
+    /// </summary>
+    public Task RecordAppendAsync(string datasetId, string split, DatasetProvenance provenance, long addedRows,
+        Func<Task<long>> countRows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(provenance);
+        ArgumentNullException.ThrowIfNull(countRows);
+        return UpdateAsync(async entries =>
+        {
+            CatalogEntry? previous = entries.FirstOrDefault(entry => entry.DatasetId == datasetId && entry.Split == split);
+            long rowCount = previous is null ? await countRows() : previous.RowCount + addedRows;
+            entries.RemoveAll(entry => entry.DatasetId == datasetId && entry.Split == split);
+            entries.Add(NewEntry(datasetId, split, provenance, previous?.CreatedAt ?? provenance.CreatedAt, rowCount));
         }, cancellationToken);
     }
 
     /// <summary>Forgets one split, or every split of the dataset when <paramref name="split"/> is null.</summary>
     public Task RemoveAsync(string datasetId, string? split, CancellationToken cancellationToken = default) =>
-        UpdateAsync(entries => entries.RemoveAll(entry => entry.DatasetId == datasetId && (split is null || entry.Split == split)),
-            cancellationToken);
+        UpdateAsync(entries =>
+        {
+            entries.RemoveAll(entry => entry.DatasetId == datasetId && (split is null || entry.Split == split));
+            return Task.CompletedTask;
+        }, cancellationToken);
 
-    private async Task UpdateAsync(Action<List<CatalogEntry>> change, CancellationToken cancellationToken)
+    private static CatalogEntry NewEntry(string datasetId, string split, DatasetProvenance provenance, DateTimeOffset createdAt, long rowCount) => new()
+    {
+        DatasetId = datasetId,
+        Split = split,
+        Command = provenance.Command,
+        ConfigHash = provenance.ConfigHash,
+        Inputs = provenance.Inputs,
+        CreatedAt = createdAt,
+        UpdatedAt = DateTimeOffset.UtcNow,
+        RowCount = rowCount,
+    };
+
+    private async Task UpdateAsync(Func<List<CatalogEntry>, Task> change, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -83,7 +107,7 @@ public sealed class DatasetCatalog
             Directory.CreateDirectory(Path.GetDirectoryName(CatalogPath)!);
             await using FileStream processLock = await AcquireLockFileAsync(cancellationToken);
             var entries = (await ReadAllAsync(cancellationToken)).ToList();
-            change(entries);
+            await change(entries);
             entries.Sort((a, b) => (string.CompareOrdinal(a.DatasetId, b.DatasetId), string.CompareOrdinal(a.Split, b.Split)) switch
             {
                 (0, int bySplit) => bySplit,

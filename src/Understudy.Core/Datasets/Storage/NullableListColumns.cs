@@ -23,6 +23,23 @@ internal static class NullableListColumns
             .Select(list => (list.Name, (DataField)list.Item))
             .ToList();
 
+    /// <summary>
+    /// False when the column statistics of every row group count no null leaf (no null element, empty or null list),
+    /// so the serialiser's lists are already exact and the column need not be read again.
+    /// </summary>
+    public static bool MayHoldNulls(ParquetReader reader, DataField item)
+    {
+        for (int group = 0; group < reader.RowGroupCount; group++)
+        {
+            using ParquetRowGroupReader rowGroup = reader.OpenRowGroupReader(group);
+            if (rowGroup.GetStatistics(item)?.NullCount is not 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>One list (or null) per row of the file, nulls kept in place.</summary>
     public static async Task<List<List<object?>?>> ReadAsync(ParquetReader reader, DataField item, CancellationToken cancellationToken)
     {

@@ -97,7 +97,7 @@ public sealed class ParquetDatasetStore : IDatasetStore
         string stagingPath = Path.Combine(_layout.DatasetPath(datasetId), $".{split}.staging-{Guid.NewGuid():N}");
         await ParquetRowFile.WriteAtomicallyAsync(Path.Combine(stagingPath, DatasetLayout.PartFileName(0)), materialised, cancellationToken);
         _layout.ReplaceSplitFolder(datasetId, split, stagingPath);
-        await Catalog.RecordAsync(datasetId, split, provenance, materialised.Count, appended: false, cancellationToken);
+        await Catalog.RecordAsync(datasetId, split, provenance, materialised.Count, cancellationToken);
     }
 
     /// <summary>
@@ -131,7 +131,7 @@ public sealed class ParquetDatasetStore : IDatasetStore
             File.Copy(parquetFiles[index], Path.Combine(stagingPath, DatasetLayout.PartFileName(index)));
         }
         _layout.ReplaceSplitFolder(datasetId, split, stagingPath);
-        await Catalog.RecordAsync(datasetId, split, provenance, rowCount, appended: false, cancellationToken);
+        await Catalog.RecordAsync(datasetId, split, provenance, rowCount, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -149,9 +149,15 @@ public sealed class ParquetDatasetStore : IDatasetStore
             return;
         }
         await AppendPartAsync(splitPath, rows, cancellationToken);
-        CatalogEntry? previous = splitExists ? await Catalog.FindAsync(datasetId, split, cancellationToken) : null;
-        long rowCount = previous is not null ? previous.RowCount + rows.Count : await ParquetRowFile.CountRowsAsync(DatasetLayout.PartFiles(splitPath), cancellationToken);
-        await Catalog.RecordAsync(datasetId, split, provenance, rowCount, appended: splitExists, cancellationToken);
+        Func<Task<long>> countRows = () => ParquetRowFile.CountRowsAsync(DatasetLayout.PartFiles(splitPath), cancellationToken);
+        if (splitExists)
+        {
+            await Catalog.RecordAppendAsync(datasetId, split, provenance, rows.Count, countRows, cancellationToken);
+        }
+        else
+        {
+            await Catalog.RecordAsync(datasetId, split, provenance, await countRows(), cancellationToken);
+        }
     }
 
     /// <inheritdoc />

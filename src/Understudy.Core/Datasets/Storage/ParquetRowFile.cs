@@ -43,18 +43,30 @@ internal static class ParquetRowFile
     public static async Task<IReadOnlyList<T>> ReadAsync<T>(string path, CancellationToken cancellationToken)
         where T : class, new()
     {
-        ParquetSchema fileSchema = await ReadSchemaAsync(path, cancellationToken);
-        if (MatchesClassSchema(fileSchema, typeof(T)))
+        // Parts are small (one batch each): read the file once and parse schema, rows and list columns from memory.
+        using var memory = new MemoryStream(await File.ReadAllBytesAsync(path, cancellationToken), writable: false);
+        ParquetSchema fileSchema;
+        await using (ParquetReader reader = await ParquetReader.CreateAsync(memory, Options, leaveStreamOpen: true, cancellationToken))
         {
-            var rows = (await ParquetSerializer.DeserializeAsync<T>(path, Options, cancellationToken: cancellationToken)).Data;
-            foreach ((string column, List<List<object?>?> lists) in await ReadNullableListsAsync(path, fileSchema, cancellationToken))
-            {
-                RowProperties.SetListColumn(rows, column, lists);
-            }
-            return rows.Select(RowDefaults.Fill).ToList();
+            fileSchema = reader.Schema;
         }
-        List<Dictionary<string, object?>> records = await ReadRecordsAsync(path, cancellationToken);
-        return records.Select((record, index) => ConvertRecord<T>(record, path, index)).ToList();
+        if (!MatchesClassSchema(fileSchema, typeof(T)))
+        {
+            List<Dictionary<string, object?>> records = await ReadRecordsAsync(path, cancellationToken);
+            return records.Select((record, index) => ConvertRecord<T>(record, path, index)).ToList();
+        }
+        memory.Position = 0;
+        var rows = (await ParquetSerializer.DeserializeAsync<T>(memory, Options, cancellationToken: cancellationToken)).Data;
+        memory.Position = 0;
+        foreach ((string column, List<List<object?>?> lists) in await ReadNullableListsAsync(memory, fileSchema, cancellationToken))
+        {
+            RowProperties.SetListColumn(rows, column, lists);
+        }
+        foreach (T row in rows)
+        {
+            RowDefaults.Fill(row);
+        }
+        return rows as IReadOnlyList<T> ?? rows.ToList();
     }
 
     /// <summary>Untyped records of one file: strings, numbers, booleans, lists and nested dictionaries.</summary>
@@ -64,7 +76,8 @@ internal static class ParquetRowFile
         await using var stream = File.OpenRead(path);
         var result = await ParquetSerializer.DeserializeUntypedAsync(stream, Options, cancellationToken: cancellationToken);
         var records = result.Data.Select(UntypedValues.NormaliseRecord).ToList();
-        foreach ((string column, List<List<object?>?> lists) in await ReadNullableListsAsync(path, result.Schema, cancellationToken))
+        stream.Position = 0;
+        foreach ((string column, List<List<object?>?> lists) in await ReadNullableListsAsync(stream, result.Schema, cancellationToken))
         {
             for (int row = 0; row < records.Count; row++)
             {
@@ -104,7 +117,7 @@ internal static class ParquetRowFile
     }
 
     private static async Task<List<(string Column, List<List<object?>?> Lists)>> ReadNullableListsAsync(
-        string path, ParquetSchema schema, CancellationToken cancellationToken)
+        Stream file, ParquetSchema schema, CancellationToken cancellationToken)
     {
         var columns = NullableListColumns.Find(schema);
         var result = new List<(string, List<List<object?>?>)>(columns.Count);
@@ -112,10 +125,13 @@ internal static class ParquetRowFile
         {
             return result;
         }
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path, Options, cancellationToken);
+        await using ParquetReader reader = await ParquetReader.CreateAsync(file, Options, leaveStreamOpen: true, cancellationToken);
         foreach ((string column, DataField item) in columns)
         {
-            result.Add((column, await NullableListColumns.ReadAsync(reader, item, cancellationToken)));
+            if (NullableListColumns.MayHoldNulls(reader, item))
+            {
+                result.Add((column, await NullableListColumns.ReadAsync(reader, item, cancellationToken)));
+            }
         }
         return result;
     }

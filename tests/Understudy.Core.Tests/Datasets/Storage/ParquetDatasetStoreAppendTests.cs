@@ -55,6 +55,7 @@ public sealed class ParquetDatasetStoreAppendTests : IDisposable
 
         var read = await _store.ReadAsync<InferenceRow>("infer", "test", TestContext.Current.CancellationToken).ToListAsync();
         Assert.Equal(Enumerable.Range(0, 16).Select(i => $"p{i}").Order(), read.Select(row => row.PromptId).Order());
+        Assert.Equal(16, Assert.Single((await _store.GetAsync("infer", TestContext.Current.CancellationToken))!.Splits).RowCount);
     }
 
     [Fact]
