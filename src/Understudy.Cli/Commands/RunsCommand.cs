@@ -68,7 +68,17 @@ public static class RunsCommand
                 return ExitCodes.UsageError;
             }
 
-            var summary = RunSummaryStore.Read(path);
+            RunSummary summary;
+            try
+            {
+                summary = RunSummaryStore.Read(path);
+            }
+            catch (InvalidDataException e)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.Failure;
+            }
+
             var console = CliConsole.Create(parseResult.InvocationConfiguration.Output);
             SummaryTable.Write(console, $"{summary.Id}", ["", "value"],
             [
