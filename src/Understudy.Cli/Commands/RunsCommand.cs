@@ -19,11 +19,21 @@ public static class RunsCommand
         var commandFilter = new Option<string?>("--command") { Description = "Only runs of this command (e.g. evaluate)", HelpName = "name" };
         var last = new Option<int>("--last") { Description = "How many runs to list", DefaultValueFactory = _ => 20, HelpName = "n" };
         var runs = new Command("runs", "List the run summaries in <workspace>/runs (newest first)") { commandFilter, last };
-        runs.SetAction(parseResult =>
+        runs.SetAction(async parseResult =>
         {
             var console = CliConsole.Create(parseResult.InvocationConfiguration.Output);
             var store = new RunSummaryStore(GlobalOptions.ResolveWorkspace(parseResult));
-            var summaries = store.List(parseResult.GetValue(commandFilter)).Take(Math.Max(1, parseResult.GetValue(last))).ToList();
+            List<RunSummary> summaries;
+            try
+            {
+                summaries = store.List(parseResult.GetValue(commandFilter)).Take(Math.Max(1, parseResult.GetValue(last))).ToList();
+            }
+            catch (InvalidDataException e)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}; move or delete that file");
+                return ExitCodes.Failure;
+            }
+
             if (summaries.Count == 0)
             {
                 console.WriteLine($"No runs in {store.Folder}.");
@@ -58,7 +68,17 @@ public static class RunsCommand
                 return ExitCodes.UsageError;
             }
 
-            var summary = RunSummaryStore.Read(path);
+            RunSummary summary;
+            try
+            {
+                summary = RunSummaryStore.Read(path);
+            }
+            catch (InvalidDataException e)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.Failure;
+            }
+
             var console = CliConsole.Create(parseResult.InvocationConfiguration.Output);
             SummaryTable.Write(console, $"{summary.Id}", ["", "value"],
             [

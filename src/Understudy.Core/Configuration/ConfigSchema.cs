@@ -62,6 +62,12 @@ public sealed class ConfigSchema
         var keys = new List<ConfigKeyDescriptor>();
         var sections = new List<string>();
         AddKeys(configType, Activator.CreateInstance(configType), prefix: "", path: [], keys, sections);
+        var duplicate = keys.Select(k => k.Key).Concat(sections).GroupBy(k => k, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Config class {configType.Name} maps two properties to the key '{duplicate.Key}'.");
+        }
+
         return new ConfigSchema(configType, keys, sections);
     }
 

@@ -45,6 +45,17 @@ public sealed class RunsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Runs_names_a_corrupt_summary_without_a_stack_trace()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_cli.Workspace, "runs")).FullName;
+        File.WriteAllText(Path.Combine(folder, "broken.json"), "{");
+
+        Assert.Equal(ExitCodes.Failure, await _cli.RunAsync("runs"));
+        Assert.Contains($"error: {Path.Combine(folder, "broken.json")}: not a valid run summary", _cli.Error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at Understudy", _cli.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Runs_of_an_empty_workspace_says_so()
     {
         Assert.Equal(ExitCodes.Success, await _cli.RunAsync("runs"));

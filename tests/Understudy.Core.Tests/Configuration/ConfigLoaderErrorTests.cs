@@ -32,6 +32,7 @@ public sealed class ConfigLoaderErrorTests : IDisposable
         { "hf_token: ${UNDERSTUDY_TEST_SURELY_UNSET}", "hf_token: environment variable 'UNDERSTUDY_TEST_SURELY_UNSET' is not set ({path} line 2)" },
         { "eval_repeat: [1, 2", "{path} line 3: invalid YAML: While parsing a flow sequence" },
         { "- a\n- b", "{path}: expected a mapping of keys to values at the top level" },
+        { "eval_repeat: 2\neval_repeat: 3", "{path} line 3: invalid YAML: Duplicate key eval_repeat" },
     };
 
     [Theory]

@@ -44,6 +44,21 @@ public sealed class ConfigSchemaTests
         public Action? Callback { get; set; }
     }
 
+    private sealed class CollidingConfig
+    {
+        public int MaxTokens { get; set; }
+
+        [ConfigKey("max_tokens")]
+        public int Limit { get; set; }
+    }
+
+    [Fact]
+    public void For_rejects_two_properties_with_the_same_key()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ConfigSchema.For(typeof(CollidingConfig)));
+        Assert.Contains("'max_tokens'", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void For_rejects_property_types_that_a_config_file_cannot_express()
     {

@@ -62,6 +62,8 @@ public sealed class EffectiveConfigTests : IDisposable
     [InlineData("max_new_tokens", false)]
     [InlineData("rate_limit_tokens_per_minute", false)]
     [InlineData("tokenizer_path", false)]
+    [InlineData("service_api_key_env", false)]
+    [InlineData("lora.hf_token", true)]
     public void SecretKeys_recognise_secret_words_not_substrings(string key, bool secret) =>
         Assert.Equal(secret, SecretKeys.LooksSecret(key));
 }
