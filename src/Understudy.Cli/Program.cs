@@ -5,5 +5,6 @@ var root = UnderstudyRootCommand.Create();
 root.Subcommands.Add(Understudy.Cli.Commands.SimulateServiceCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.RunsCommand.Create());
 foreach (var command in Understudy.Cli.Commands.Pipelines.LlamaDuoCommands.Create()) { root.Subcommands.Add(command); }
+root.Subcommands.Add(Understudy.Cli.Commands.Datasets.DatasetsCommand.Create());
 
 return await CliRunner.RunAsync(root, args);

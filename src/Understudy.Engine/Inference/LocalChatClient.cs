@@ -32,6 +32,11 @@ public sealed class LocalChatClient : IChatClient
         _metadata = new ChatClientMetadata(ProviderName, null, model.Id);
     }
 
+    /// <summary>A client that formats prompts with the model's own chat template (see <see cref="LocalChatClientOptions.For"/>).</summary>
+    public LocalChatClient(LocalModel model) : this(model, LocalChatClientOptions.For(model))
+    {
+    }
+
     /// <inheritdoc />
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Understudy.Engine.ChatTemplates;
 
 namespace Understudy.Engine.Inference;
 
@@ -19,4 +20,35 @@ public sealed record LocalChatClientOptions
 
     /// <summary>Most requests generated together in one batch.</summary>
     public int MaxBatchSize { get; init; } = 8;
+
+    /// <summary>
+    /// The options a model implies: its own chat template (the renderer fine-tuning uses), or for a base model
+    /// without one, the messages' text joined by blank lines after the tokenizer's BOS.
+    /// </summary>
+    public static LocalChatClientOptions For(LocalModel model, int maxBatchSize = 8)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.ChatFormatter is { } formatter)
+        {
+            return new LocalChatClientOptions
+            {
+                PromptFormatter = messages => formatter.Render(messages.Select(ToTemplateMessage).ToList(), addGenerationPrompt: true),
+                AddSpecialTokens = false,
+                MaxBatchSize = maxBatchSize,
+            };
+        }
+        return new LocalChatClientOptions
+        {
+            PromptFormatter = messages => string.Join("\n\n", messages.Select(m => m.Text)),
+            AddSpecialTokens = true,
+            MaxBatchSize = maxBatchSize,
+        };
+    }
+
+    /// <summary>Maps a chat message to what templates see (role and text).</summary>
+    public static ChatTemplateMessage ToTemplateMessage(ChatMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new ChatTemplateMessage(message.Role.Value, message.Text);
+    }
 }

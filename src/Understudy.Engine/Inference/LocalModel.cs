@@ -1,3 +1,4 @@
+using Understudy.Engine.ChatTemplates;
 using Understudy.Engine.Generation;
 using Understudy.Engine.Models;
 using Understudy.Engine.Tokenization;
@@ -37,6 +38,9 @@ public sealed class LocalModel : IDisposable
     /// <summary>generation_config.json's settings with every EOS id of the configs and tokenizer.</summary>
     public GenerationOptions DefaultOptions { get; }
 
+    /// <summary>The model's chat template bound to its tokenizer, or null for a base model without one.</summary>
+    public ChatPromptFormatter? ChatFormatter { get; init; }
+
     /// <summary>Token-level generation.</summary>
     public TokenGenerator Tokens { get; }
 
@@ -51,14 +55,13 @@ public sealed class LocalModel : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         options ??= new LocalModelOptions();
-        var loadTokenizer = options.TokenizerLoader
-            ?? throw new ArgumentException("LocalModelOptions.TokenizerLoader is required to read tokenizer.json.", nameof(options));
-        ITokenizer tokenizer = loadTokenizer(folder);
+        ITokenizer tokenizer = options.TokenizerLoader(folder);
+        ChatPromptFormatter? chat = tokenizer is HfTokenizer hf && hf.Config.ChatTemplates.Count > 0 ? ChatPromptFormatter.FromTokenizer(hf) : null;
         CausalLanguageModel model = CausalLanguageModels.Load(folder, options.ToModelLoadOptions());
-        var eos = (model.Config.EosTokenId ?? []).Union(tokenizer.EosTokenIds).ToArray();
+        var eos = (model.Config.EosTokenId ?? []).Union(tokenizer.EosTokenIds).Union(chat?.StopTokenIds ?? []).ToArray();
         var defaults = GenerationConfigFile.Apply(Path.Combine(folder, GenerationConfigFile.FileName), new GenerationOptions { EosTokenIds = eos });
         string id = options.ModelId ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
-        return new LocalModel(id, model, tokenizer, defaults);
+        return new LocalModel(id, model, tokenizer, defaults) { ChatFormatter = chat };
     }
 
     /// <inheritdoc />

@@ -13,8 +13,8 @@ public sealed record LocalModelOptions
     /// <summary>The device; CPU by default.</summary>
     public Device? Device { get; init; }
 
-    /// <summary>Builds the tokenizer from the model folder.</summary>
-    public Func<string, ITokenizer>? TokenizerLoader { get; init; }
+    /// <summary>Builds the tokenizer from the model folder (default: <see cref="HfTokenizer.FromFolder"/>).</summary>
+    public Func<string, ITokenizer> TokenizerLoader { get; init; } = HfTokenizer.FromFolder;
 
     /// <summary>The id reported as ModelId; defaults to the folder name.</summary>
     public string? ModelId { get; init; }

@@ -18,15 +18,16 @@ public abstract class CausalLanguageModel : nn.Module<ModelInput, Tensor>
 
     /// <summary>Registers the body as <c>model</c> and, unless tied, an <c>lm_head</c>.</summary>
     protected CausalLanguageModel(string name, ModelConfig config, DecoderStack body, Device device, ScalarType dtype,
-        double? finalLogitSoftcap = null) : base(name)
+        bool tiedEmbeddings, double? finalLogitSoftcap = null) : base(name)
     {
         Config = config;
         DType = dtype;
         Device = device;
         _body = body;
         _finalLogitSoftcap = finalLogitSoftcap;
+        TiedEmbeddings = tiedEmbeddings;
         register_module("model", body);
-        if (!config.TieWordEmbeddings)
+        if (!tiedEmbeddings)
         {
             _head = Projection.Create(config.HiddenSize, config.VocabSize, hasBias: false, device, dtype);
             register_module("lm_head", _head);
@@ -35,6 +36,9 @@ public abstract class CausalLanguageModel : nn.Module<ModelInput, Tensor>
 
     /// <summary>The config the model was built from.</summary>
     public ModelConfig Config { get; }
+
+    /// <summary>True when the LM head is the embedding table.</summary>
+    public bool TiedEmbeddings { get; }
 
     /// <summary>The parameters' dtype.</summary>
     public ScalarType DType { get; }

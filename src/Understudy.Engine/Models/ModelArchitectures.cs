@@ -9,6 +9,12 @@ public static class ModelArchitectures
     private static readonly Dictionary<string, Func<ModelConfig, Device, ScalarType, CausalLanguageModel>> Families = new()
     {
         ["llama"] = (c, d, t) => new LlamaForCausalLM(c, d, t),
+        ["qwen2"] = (c, d, t) => new Qwen2ForCausalLM(c, d, t),
+        ["qwen3"] = (c, d, t) => new Qwen3ForCausalLM(c, d, t),
+        ["mistral"] = (c, d, t) => new MistralForCausalLM(c, d, t),
+        ["gemma"] = (c, d, t) => new GemmaForCausalLM(c, d, t),
+        ["gemma2"] = (c, d, t) => new Gemma2ForCausalLM(c, d, t),
+        ["phi3"] = (c, d, t) => new Phi3ForCausalLM(c, d, t),
     };
 
     /// <summary>The supported <c>model_type</c> values.</summary>

@@ -40,7 +40,8 @@ public sealed record ModelConfig
     public string? HiddenActivation { get; init; }
     public bool AttentionBias { get; init; }
     public bool MlpBias { get; init; }
-    public bool TieWordEmbeddings { get; init; }
+    /// <summary>Whether lm_head is the embedding table; when absent each family's default applies (true for Gemma).</summary>
+    public bool? TieWordEmbeddings { get; init; }
     public int? BosTokenId { get; init; }
     [JsonConverter(typeof(TokenIdListConverter))]
     public IReadOnlyList<int>? EosTokenId { get; init; }

@@ -42,7 +42,10 @@ public sealed unsafe class SafetensorsFile : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"Safetensors file not found: {path}", path);
-        long length = new FileInfo(path).Length;
+        // Hub caches link snapshot files to blobs; measure the target, not the link.
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null) info = (FileInfo)(info.ResolveLinkTarget(returnFinalTarget: true) ?? info);
+        long length = info.Length;
         if (length < 8) throw new InvalidDataException($"{path}: too short to be a safetensors file ({length} bytes).");
         var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
         try

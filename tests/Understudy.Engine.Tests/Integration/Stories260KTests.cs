@@ -1,5 +1,8 @@
+using Microsoft.Extensions.AI;
 using Understudy.Engine.Generation;
+using Understudy.Engine.Inference;
 using Understudy.Engine.Models;
+using Understudy.Engine.Tokenization;
 
 namespace Understudy.Engine.Tests.Integration;
 
@@ -16,13 +19,14 @@ public class Stories260KTests
     {
         string folder = ModelsFolder.Require("stories260K-hf");
         using var model = CausalLanguageModels.Load(folder, new ModelLoadOptions { TorchDtype = dtype });
-        var vocabulary = SentencePieceVocabulary.Load(Path.Combine(folder, "tokenizer.json"));
+        var tokenizer = HfTokenizer.FromFolder(folder);
 
         var result = new TokenGenerator(model).Generate([new TokenGenerationRequest([1], new GenerationOptions { MaxNewTokens = 60, EosTokenIds = [2] })])[0];
-        string text = vocabulary.Decode(result.TokenIds);
+        string text = tokenizer.Decode(result.TokenIds);
 
         if (dtype == "float32") Assert.StartsWith(Published, text);
         else Assert.StartsWith("Once upon a time, there was a little girl named Lily.", text);
+        Assert.Equal(tokenizer.Encode(Published, addSpecialTokens: false), result.TokenIds.Take(tokenizer.Encode(Published, addSpecialTokens: false).Count));
     }
 
     [Fact]
@@ -38,5 +42,24 @@ public class Stories260KTests
         var together = generator.Generate(prompts.Select(p => new TokenGenerationRequest(p, options)).ToArray());
 
         for (int i = 0; i < prompts.Length; i++) Assert.Equal(alone[i], together[i].TokenIds);
+    }
+
+    [Fact]
+    public async Task Chat_client_continues_a_prompt_and_streams_the_same_text()
+    {
+        string folder = ModelsFolder.Require("stories260K-hf");
+        using var model = LocalModel.Load(folder);
+        using var client = new LocalChatClient(model);
+        var options = new ChatOptions { MaxOutputTokens = 30, Temperature = 0 };
+        var ct = TestContext.Current.CancellationToken;
+
+        var response = await client.GetResponseAsync("Once upon a time", options, ct);
+        var streamed = new List<string>();
+        await foreach (var update in client.GetStreamingResponseAsync("Once upon a time", options, ct)) streamed.Add(update.Text);
+
+        Assert.StartsWith(", there was a little", response.Text);
+        Assert.Equal(response.Text, string.Concat(streamed));
+        Assert.Equal("stories260K-hf", response.ModelId);
+        Assert.Equal(30, response.Usage!.OutputTokenCount);
     }
 }

@@ -22,7 +22,7 @@ public class ModelConfigTests
         Assert.Equal([128001, 128009], config.EosTokenId);
         Assert.Equal("llama3", config.RopeScaling!.Kind);
         Assert.Equal(8192, config.RopeScaling.OriginalMaxPositionEmbeddings);
-        Assert.True(config.TieWordEmbeddings);
+        Assert.True(config.TieWordEmbeddings == true);
     }
 
     [Fact]

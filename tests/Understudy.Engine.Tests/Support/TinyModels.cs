@@ -26,6 +26,23 @@ public static class TinyModels
         EosTokenId = [2],
     };
 
+    /// <summary>A tiny config of each supported family, with its distinguishing features switched on.</summary>
+    public static ModelConfig Family(string family) => family switch
+    {
+        "llama" => Llama(tied: false, bias: true),
+        "qwen2" => Llama() with { ModelType = "qwen2" },
+        "qwen3" => Llama() with { ModelType = "qwen3", HeadDim = 16 },
+        "mistral" => Llama(tied: false) with { ModelType = "mistral", SlidingWindow = 3 },
+        "gemma" => Llama() with { ModelType = "gemma", NumKeyValueHeads = 1, HeadDim = 12, TieWordEmbeddings = null },
+        "gemma2" => Llama() with
+        {
+            ModelType = "gemma2", HeadDim = 16, QueryPreAttnScalar = 12, SlidingWindow = 3,
+            AttnLogitSoftcapping = 0.5, FinalLogitSoftcapping = 2.0, TieWordEmbeddings = null,
+        },
+        "phi3" => Llama(tied: false) with { ModelType = "phi3", SlidingWindow = 4 },
+        _ => throw new ArgumentException(family),
+    };
+
     /// <summary>Builds the model for <paramref name="config"/> with seeded random weights.</summary>
     public static CausalLanguageModel Create(ModelConfig config, long seed = 7, ScalarType dtype = ScalarType.Float32, double std = 0.2)
     {

@@ -44,6 +44,8 @@ public sealed class DecoderStack : nn.Module<ModelInput, Tensor>
             hidden = hidden.mul_(normalizer);
         }
         var (cos, sin) = rotary_emb.call(input.PositionIds);
+        // Window masks are built on first use inside a layer, so they are detached from that layer's dispose scope
+        // and disposed here when the pass ends.
         var windowMasks = new Dictionary<int, Tensor?>();
         var context = new AttentionContext
         {
@@ -52,15 +54,22 @@ public sealed class DecoderStack : nn.Module<ModelInput, Tensor>
             Blocked = AttentionMasks.Blocked(input.ValidSlots, input.CacheOffset, steps, null, hidden.device),
             BlockedForWindow = window => windowMasks.TryGetValue(window, out Tensor? mask)
                 ? mask
-                : windowMasks[window] = AttentionMasks.Blocked(input.ValidSlots, input.CacheOffset, steps, window, hidden.device),
+                : windowMasks[window] = AttentionMasks.Blocked(input.ValidSlots, input.CacheOffset, steps, window, hidden.device)?.DetachFromDisposeScope(),
             Cache = input.Cache,
             CacheOffset = input.CacheOffset,
         };
-        foreach (var layer in layers)
+        try
         {
-            Tensor next = layer.call(hidden, context);
-            hidden.Dispose();
-            hidden = next;
+            foreach (var layer in layers)
+            {
+                Tensor next = layer.call(hidden, context);
+                hidden.Dispose();
+                hidden = next;
+            }
+        }
+        finally
+        {
+            foreach (var mask in windowMasks.Values) mask?.Dispose();
         }
         return norm.call(hidden).MoveToOuterDisposeScope();
     }

@@ -11,7 +11,7 @@ public sealed class LlamaForCausalLM : CausalLanguageModel
 {
     /// <summary>Builds the model (weights uninitialised) on <paramref name="device"/>.</summary>
     public LlamaForCausalLM(ModelConfig config, Device device, ScalarType dtype)
-        : base(nameof(LlamaForCausalLM), config, CreateBody(config, device, dtype), device, dtype)
+        : base(nameof(LlamaForCausalLM), config, CreateBody(config, device, dtype), device, dtype, config.TieWordEmbeddings ?? false)
     {
     }
 

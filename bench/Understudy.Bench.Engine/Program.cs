@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Understudy.Bench.Engine;
+using Understudy.Engine.Generation;
+using Understudy.Engine.Models;
+using static TorchSharp.torch;
+
+// Engine speed at a realistic size: SmolLM2-135M's real config.json with random weights written and read back by our
+// code. Reports prefill and decode tokens/s and batch-1 decode as a fraction of the memory-bandwidth bound measured
+// in the same run (bound = bandwidth ÷ bytes of weights read per token).
+string configPath = Arg("--config") ?? Path.Combine(
+    Environment.GetEnvironmentVariable("UNDERSTUDY_TEST_MODELS") ?? throw new ArgumentException("Pass --config PATH or set UNDERSTUDY_TEST_MODELS."),
+    "smollm2-135m-instruct-meta", "config.json");
+string dtypeName = Arg("--dtype") ?? "float32";
+int decodeTokens = int.Parse(Arg("--decode-tokens") ?? "64");
+int[] batches = (Arg("--batches") ?? "1,8,32").Split(',').Select(int.Parse).ToArray();
+if (Arg("--threads") is string threads) set_num_threads(int.Parse(threads));
+
+var config = ModelConfig.Load(configPath);
+ScalarType dtype = ModelLoadOptions.ParseDType(dtypeName);
+string folder = Path.Combine(Path.GetTempPath(), "understudy-bench-" + Guid.NewGuid().ToString("N"));
+try
+{
+    using (var random = ModelArchitectures.Create(config, CPU, dtype))
+    {
+        ModelWeights.Randomize(random, seed: 1);
+        CausalLanguageModels.Save(random, folder);
+    }
+    using var model = CausalLanguageModels.Load(folder, new ModelLoadOptions { TorchDtype = dtypeName });
+    long parameters = model.parameters().Sum(p => p.numel());
+    double weightBytes = parameters * (dtype == ScalarType.Float32 ? 4.0 : 2.0);
+
+    Console.WriteLine($"shape: {configPath} ({config.ModelType}, hidden {config.HiddenSize}, {config.NumHiddenLayers} layers, vocab {config.VocabSize}), random weights, {dtypeName}");
+    Console.WriteLine($"parameters: {parameters:N0} ({weightBytes / 1e6:F0} MB read per decode step); torch threads: {get_num_threads()}, cores: {Environment.ProcessorCount}");
+
+    double managed = MemoryBandwidth.ManagedTriad(64 << 20, 5);
+    double torchTriad = MemoryBandwidth.TorchTriad(64 << 20, 5);
+    double bandwidth = Math.Max(managed, torchTriad);
+    double bound = bandwidth / weightBytes;
+    Console.WriteLine($"memory bandwidth (triad, 768 MB): managed {managed / 1e9:F1} GB/s, libtorch {torchTriad / 1e9:F1} GB/s → bound {bound:F1} tok/s at batch 1");
+
+    var generator = new TokenGenerator(model);
+    var random2 = new Random(3);
+    int[] Prompt(int length) => [1, .. Enumerable.Range(0, length - 1).Select(_ => random2.Next(3, config.VocabSize))];
+    double Time(int batch, int promptLength, int newTokens)
+    {
+        var requests = Enumerable.Range(0, batch)
+            .Select(_ => new TokenGenerationRequest(Prompt(promptLength), new GenerationOptions { MaxNewTokens = newTokens })).ToArray();
+        var watch = Stopwatch.StartNew();
+        generator.Generate(requests);
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    Time(1, 16, 4);                                                     // warm-up
+    foreach (int promptLength in new[] { 128, 512 })
+    {
+        double seconds = Enumerable.Range(0, 3).Min(_ => Time(1, promptLength, 1));
+        Console.WriteLine($"prefill  batch 1, {promptLength,4} tokens: {promptLength / seconds,8:F0} tok/s");
+    }
+    foreach (int batch in batches)
+    {
+        double prefill = Enumerable.Range(0, 2).Min(_ => Time(batch, 16, 1));
+        double total = Enumerable.Range(0, 2).Min(_ => Time(batch, 16, decodeTokens + 1));
+        double perSecond = batch * decodeTokens / (total - prefill);
+        string fraction = batch == 1 ? $"  = {perSecond / bound:P0} of the bandwidth bound" : "";
+        Console.WriteLine($"decode   batch {batch,2}: {perSecond,8:F1} tok/s ({1000 * (total - prefill) / decodeTokens:F1} ms/step){fraction}");
+    }
+}
+finally
+{
+    if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+}
+
+static string? Arg(string name)
+{
+    string[] args = Environment.GetCommandLineArgs();
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
