@@ -3,6 +3,7 @@ using Understudy.Core.Configuration;
 using Understudy.Core.Datasets;
 using Understudy.Core.Datasets.Import;
 using Understudy.Core.Datasets.Storage;
+using Understudy.Core.Prompts;
 using Understudy.Llm.Providers;
 using Understudy.Pipelines.BatchInference;
 using Understudy.Pipelines.Evaluation;
@@ -42,7 +43,7 @@ public sealed class ExampleLoopTests : IDisposable
 
         var evalConfig = Load<EvaluationConfig>("evaluation.yaml", "service_base_url", url);
         IChatClient judge = factory.Create(evalConfig.ToServiceLlmOptions(evalConfig.EvalWorkers), "judge");
-        EvaluationResult evaluated = await new EvaluationPipeline(store).RunAsync(evalConfig, judge, ExamplePrompts.Template("eval"), cancellationToken: Cancel);
+        EvaluationResult evaluated = await new EvaluationPipeline(store).RunAsync(evalConfig, judge, new PromptTemplate("eval", ExamplePrompts.Template("eval")), cancellationToken: Cancel);
         Assert.Equal(0, evaluated.FailedJudgements);
         Assert.False(evaluated.Passed, "the student simulator makes mistakes, so the verdict must be fail");
         EvaluationSummaryRow summary = Assert.Single(evaluated.Summaries);
@@ -53,7 +54,7 @@ public sealed class ExampleLoopTests : IDisposable
 
         var synthConfig = Load<SynthConfig>("synth_data_gen.yaml", "service_base_url", url);
         IChatClient generator = factory.Create(synthConfig.ToServiceLlmOptions(synthConfig.GenWorkers), "generator");
-        SynthResult synthesised = await new SynthPipeline(store).RunAsync(synthConfig, generator, ExamplePrompts.Template("synth_data_gen"), cancellationToken: Cancel);
+        SynthResult synthesised = await new SynthPipeline(store).RunAsync(synthConfig, generator, new PromptTemplate("synth_data_gen", ExamplePrompts.Template("synth_data_gen")), cancellationToken: Cancel);
         Assert.True(synthesised.Completed, synthesised.StopReason);
         Assert.Equal(synthConfig.NumSamples, synthesised.Published);
         await foreach (SynthRow row in store.ReadAsync<SynthRow>(synthConfig.SynthDsId, synthConfig.SynthDsSplit, Cancel))
