@@ -77,8 +77,13 @@ public sealed class SynthPipeline(IDatasetStore store)
                     failedCalls++;
                     failures.Add(new FailureRow
                     {
-                        PromptId = seed.PromptId, RepeatIndex = (int)Math.Min(index, int.MaxValue), ModelId = config.ServiceModelName,
-                        Reason = outcome.FailureReason ?? "", RawText = outcome.RawText, Attempts = outcome.Attempts, Date = call.Date,
+                        PromptId = seed.PromptId,
+                        RepeatIndex = (int)Math.Min(index, int.MaxValue),
+                        ModelId = config.ServiceModelName,
+                        Reason = outcome.FailureReason ?? "",
+                        RawText = outcome.RawText,
+                        Attempts = outcome.Attempts,
+                        Date = call.Date,
                     });
                 }
             }

@@ -29,7 +29,12 @@ public sealed class BatchInferEndToEndTests
         await workspace.Store.WriteAsync("coverage", "test", Rows.CoverageSet(12), DatasetProvenance.Manual("test"), TestContext.Current.CancellationToken);
         var config = new BatchInferenceConfig
         {
-            FtModelId = "student", FtModelRevision = "r1", TestDsId = "coverage", LmResponseDsId = "responses", Repeat = 2, InferenceBs = 4,
+            FtModelId = "student",
+            FtModelRevision = "r1",
+            TestDsId = "coverage",
+            LmResponseDsId = "responses",
+            Repeat = 2,
+            InferenceBs = 4,
         };
         using var client = ScriptedServerClients.For(server, "student");
         var model = new ModelClient(client, "student", "r1");

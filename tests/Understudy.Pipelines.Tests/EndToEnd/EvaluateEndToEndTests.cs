@@ -47,8 +47,13 @@ public sealed class EvaluateEndToEndTests
             DatasetProvenance.Manual("test"), TestContext.Current.CancellationToken);
         var config = new EvaluationConfig
         {
-            ServiceModelName = "judge-model", LmResponseDsId = "responses", EvalDsId = "evals",
-            EvalWorkers = 3, EvalDataPreprocessBs = 2, AvgSimilarityThreshold = 80, AvgPrecisionThreshold = 80,
+            ServiceModelName = "judge-model",
+            LmResponseDsId = "responses",
+            EvalDsId = "evals",
+            EvalWorkers = 3,
+            EvalDataPreprocessBs = 2,
+            AvgSimilarityThreshold = 80,
+            AvgPrecisionThreshold = 80,
         };
         using var judge = ScriptedServerClients.For(server, "judge-model");
         var pipeline = new EvaluationPipeline(workspace.Store);

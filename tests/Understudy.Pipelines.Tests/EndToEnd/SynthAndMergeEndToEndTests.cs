@@ -42,8 +42,14 @@ public sealed class SynthAndMergeEndToEndTests
         await workspace.Store.WriteAsync("coverage", "test", coverage.Skip(8), DatasetProvenance.Manual("test"), TestContext.Current.CancellationToken);
         var synthConfig = new SynthConfig
         {
-            ServiceModelName = "teacher", ReferenceDsId = "coverage", NumSamples = 25, PairsPerCall = 3, GenWorkers = 3,
-            Topic = "triage", SynthDsId = "synth", GenMaxReasks = 0,
+            ServiceModelName = "teacher",
+            ReferenceDsId = "coverage",
+            NumSamples = 25,
+            PairsPerCall = 3,
+            GenWorkers = 3,
+            Topic = "triage",
+            SynthDsId = "synth",
+            GenMaxReasks = 0,
         };
         using var teacher = ScriptedServerClients.For(server, "teacher");
 

@@ -17,7 +17,9 @@ public sealed class EvaluationAggregatorTests
 
     private static EvaluationConfig Config(double threshold) => new()
     {
-        ServiceModelName = "judge", AvgSimilarityThreshold = threshold, AvgPrecisionThreshold = threshold,
+        ServiceModelName = "judge",
+        AvgSimilarityThreshold = threshold,
+        AvgPrecisionThreshold = threshold,
     };
 
     [Fact]
