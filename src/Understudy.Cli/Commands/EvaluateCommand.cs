@@ -1,7 +1,10 @@
 using System.CommandLine;
+using Spectre.Console;
 using Microsoft.Extensions.AI;
 using Understudy.Cli.Display;
 using Understudy.Cli.Hosting;
+using Understudy.Core.Prompts;
+using Understudy.Llm.Accounting;
 using Understudy.Pipelines.Evaluation;
 using static Understudy.Cli.Commands.Pipelines.PipelineCommandSupport;
 
@@ -17,10 +20,11 @@ public static class EvaluateCommand
     {
         EvaluationConfig config = context.Config;
         var store = OpenStore(context.Workspace);
-        string template = LoadPrompt(config.PromptTmplPath, "eval");
-        using IChatClient judge = ChatClients.CreateProviderClient(config.ToServiceLlmOptions(config.EvalWorkers));
+        PromptTemplate template = PromptLibrary.Load(config.PromptTmplPath).Get(PromptNames.Eval);
+        var ledger = new UsageLedger();
+        using IChatClient judge = ChatClients.Create(config.ToServiceLlmOptions(config.EvalWorkers), "judge", ledger);
         EvaluationResult result = await context.Progress.RunAsync(EvaluationPipeline.StageName,
-            progress => new EvaluationPipeline(store).RunAsync(config, judge, template, progress, cancellationToken));
+            progress => new EvaluationPipeline(store).RunAsync(config, judge, template, progress.WithCost(ledger), cancellationToken));
 
         SummaryTable.Write(context.Console, $"evaluate: {result.OutputDatasetId}:{result.OutputSplit} (judge {config.ServiceModelName}, k = {config.EvalRepeat})",
             ["model", "responses", "judgements (failed)", "similarity mean / median / std", "sim cov@50 / @70",
@@ -34,11 +38,13 @@ public static class EvaluateCommand
                 $"{Percent(s.PrecisionCoverage50)} / {Percent(s.PrecisionCoverage70)}",
                 $"{s.Verdict.ToUpperInvariant()} (thresholds {s.AvgSimilarityThreshold:0.#} / {s.AvgPrecisionThreshold:0.#})",
             ]));
+        context.Console.MarkupLineInterpolated($"judge usage: {Count(result.InputTokens)} tokens in / {Count(result.OutputTokens)} out, cost {Cost(ledger)}");
         context.Run.AddInput($"{config.LmResponseDsId}:{config.LmResponseDsSplit}").AddOutput($"{result.OutputDatasetId}:{result.OutputSplit}")
             .SetVerdict(result.Passed ? "pass" : "fail")
             .SetMetric("responses", result.Responses).SetMetric("resumed", result.ResumedResponses)
             .SetMetric("judge_calls", result.JudgeCalls).SetMetric("failed_judgements", result.FailedJudgements)
-            .SetMetric("input_tokens", result.InputTokens).SetMetric("output_tokens", result.OutputTokens);
+            .SetMetric("input_tokens", result.InputTokens).SetMetric("output_tokens", result.OutputTokens)
+            .SetMetric("cost_usd", (double)ledger.Snapshot().CostUsd);
         foreach (EvaluationSummaryRow summary in result.Summaries)
         {
             context.Run.SetMetric($"{summary.ModelId}.similarity_mean", summary.SimilarityMean)

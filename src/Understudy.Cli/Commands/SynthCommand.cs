@@ -3,6 +3,8 @@ using Spectre.Console;
 using Microsoft.Extensions.AI;
 using Understudy.Cli.Display;
 using Understudy.Cli.Hosting;
+using Understudy.Core.Prompts;
+using Understudy.Llm.Accounting;
 using Understudy.Pipelines.Synthesis;
 using static Understudy.Cli.Commands.Pipelines.PipelineCommandSupport;
 
@@ -18,10 +20,12 @@ public static class SynthCommand
     {
         SynthConfig config = context.Config;
         var store = OpenStore(context.Workspace);
-        string template = LoadPrompt(config.PromptTmplPath, "synth_data_gen");
-        using IChatClient generator = ChatClients.CreateProviderClient(config.ToServiceLlmOptions(config.GenWorkers));
+        PromptTemplate template = PromptLibrary.Load(config.PromptTmplPath).Get(PromptNames.SynthDataGen);
+        var ledger = new UsageLedger();
+        using IChatClient generator = ChatClients.Create(config.ToServiceLlmOptions(config.GenWorkers), "generator", ledger);
         SynthResult result = await context.Progress.RunAsync(SynthPipeline.StageName,
-            progress => new SynthPipeline(store).RunAsync(config, generator, template, progress, cancellationToken));
+            progress => new SynthPipeline(store).RunAsync(config, generator, template, progress.WithCost(ledger), cancellationToken,
+                () => ledger.Snapshot().CostUsd));
 
         SummaryTable.Write(context.Console, $"synth: {result.OutputDatasetId}:{result.OutputSplit}", ["", "value"],
         [
@@ -30,11 +34,13 @@ public static class SynthCommand
             ["generator calls (failed)", $"{Count(result.Calls)} ({Count(result.FailedCalls)})"],
             ["pairs dropped: invalid / duplicate / surplus", $"{result.InvalidPairs} / {result.DuplicatePairs} / {result.SurplusPairs}"],
             ["tokens in / out", $"{Count(result.InputTokens)} / {Count(result.OutputTokens)}"],
+            ["cost", Cost(ledger)],
         ]);
         context.Run.AddInput($"{config.ReferenceDsId}:{config.ReferenceDsSplit}").AddOutput($"{result.OutputDatasetId}:{result.OutputSplit}")
             .SetMetric("rows", result.Produced).SetMetric("published", result.Published).SetMetric("calls", result.Calls)
             .SetMetric("failed_calls", result.FailedCalls).SetMetric("duplicates", result.DuplicatePairs)
-            .SetMetric("input_tokens", result.InputTokens).SetMetric("output_tokens", result.OutputTokens);
+            .SetMetric("input_tokens", result.InputTokens).SetMetric("output_tokens", result.OutputTokens)
+            .SetMetric("cost_usd", (double)ledger.Snapshot().CostUsd);
         if (!result.Completed)
         {
             context.Console.WriteLine("synth stopped early: " + result.StopReason);

@@ -17,6 +17,9 @@ public static class ConfigCommand
     /// <summary>Name of the option that names the YAML config file.</summary>
     public const string FromConfigName = "--from-config";
 
+    /// <summary>Name of the option that prints the effective config as YAML instead of running.</summary>
+    public const string PrintConfigName = "--print-config";
+
     /// <summary>Creates the command.</summary>
     /// <param name="name">The command name, e.g. <c>evaluate</c>; also the run summary's command.</param>
     /// <param name="description">One line for <c>--help</c>.</param>
@@ -32,20 +35,24 @@ public static class ConfigCommand
             Description = "YAML config file (LlamaDuo keys); any key can be overridden by its flag",
             HelpName = "path",
         };
+        var printConfig = new Option<bool>(PrintConfigName)
+        {
+            Description = "Print the effective configuration as YAML (loadable with --from-config) and exit without running",
+        };
         var optionSet = new ConfigOptionSet(ConfigSchema.For<TConfig>());
-        var command = new Command(name, description) { fromConfig };
+        var command = new Command(name, description) { fromConfig, printConfig };
         foreach (var option in optionSet.Options)
         {
             command.Options.Add(option);
         }
 
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(name, parseResult, fromConfig, optionSet, handler, cancellationToken));
+            RunAsync(name, parseResult, fromConfig, printConfig, optionSet, handler, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync<TConfig>(
-        string name, ParseResult parseResult, Option<string> fromConfig, ConfigOptionSet optionSet,
+        string name, ParseResult parseResult, Option<string> fromConfig, Option<bool> printConfig, ConfigOptionSet optionSet,
         Func<ConfigCommandContext<TConfig>, CancellationToken, Task<int>> handler, CancellationToken cancellationToken)
         where TConfig : class, new()
     {
@@ -60,6 +67,17 @@ public static class ConfigCommand
         {
             await error.WriteLineAsync("error: " + e.Message);
             return ExitCodes.UsageError;
+        }
+
+        foreach (var warning in loaded.Effective.Warnings)
+        {
+            await error.WriteLineAsync("warning: " + warning);
+        }
+
+        if (parseResult.GetValue(printConfig))
+        {
+            await parseResult.InvocationConfiguration.Output.WriteAsync(EffectiveConfigYamlWriter.Write(loaded.Effective));
+            return ExitCodes.Success;
         }
 
         var console = CliConsole.Create(parseResult.InvocationConfiguration.Output);
@@ -104,7 +122,7 @@ public static class ConfigCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return (RunStatus.Cancelled, ExitCodes.Cancelled, "Cancelled; finished rows were kept and the next run resumes from them.");
+            return (RunStatus.Cancelled, ExitCodes.Cancelled, "Cancelled (Ctrl-C).");
         }
         catch (ConfigException e)
         {

@@ -29,7 +29,8 @@ public static class ConfigLoader
         var schema = ConfigSchema.For(configType);
         var problems = new List<ConfigProblem>();
         var rawValues = new List<RawConfigValue>();
-        var fileReadable = yamlPath is null || new YamlConfigReader(schema, yamlPath).Read(rawValues, problems);
+        var warnings = new List<string>();
+        var fileReadable = yamlPath is null || new YamlConfigReader(schema, yamlPath).Read(rawValues, problems, warnings);
 
         FlagOverrideReader.Read(schema, flagOverrides ?? new Dictionary<string, string>(), rawValues, problems);
 
@@ -68,6 +69,6 @@ public static class ConfigLoader
                 ? new EffectiveConfigEntry(d.Key, d.GetValue(config), raw.Source, raw.Location, d.IsSecret)
                 : new EffectiveConfigEntry(d.Key, d.GetValue(config), ConfigSource.Default, null, d.IsSecret))
             .ToList();
-        return (config, new EffectiveConfig(entries, yamlPath));
+        return (config, new EffectiveConfig(entries, yamlPath, warnings));
     }
 }

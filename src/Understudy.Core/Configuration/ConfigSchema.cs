@@ -19,6 +19,8 @@ public sealed class ConfigSchema
         ConfigType = configType;
         Keys = keys;
         Sections = sections;
+        IgnoredKeys = configType.GetCustomAttributes<IgnoredKeyAttribute>(inherit: true)
+            .ToDictionary(a => a.Key, a => a.Reason, StringComparer.Ordinal);
         _byKey = keys.ToDictionary(k => k.Key, StringComparer.Ordinal);
     }
 
@@ -30,6 +32,9 @@ public sealed class ConfigSchema
 
     /// <summary>The dotted names of the sections (nested classes).</summary>
     public IReadOnlyList<string> Sections { get; }
+
+    /// <summary>Keys accepted in files but not used, with the reason (see <see cref="IgnoredKeyAttribute"/>).</summary>
+    public IReadOnlyDictionary<string, string> IgnoredKeys { get; }
 
     /// <summary>The schema of <typeparamref name="T"/>.</summary>
     public static ConfigSchema For<T>() where T : class, new() => For(typeof(T));

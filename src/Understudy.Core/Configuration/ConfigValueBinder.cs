@@ -9,45 +9,12 @@ internal sealed class ConfigValueBinder(Func<string, string?> environment)
 {
     public bool TryBind(RawConfigValue raw, out object? value, out string? error)
     {
-        var node = raw.Node ?? FlagNode(raw);
+        var node = raw.Node ?? FlagValueParser.ToNode(raw.Text ?? "", raw.Descriptor.Kind);
         return raw.Descriptor.Kind switch
         {
             ConfigValueKind.List => TryBindList(raw, node, out value, out error),
             ConfigValueKind.Map => TryBindMap(raw, node, out value, out error),
             _ => TryBindScalar(raw, node, raw.Descriptor.ScalarType, raw.Descriptor.IsNullable, out value, out error),
-        };
-    }
-
-    /// <summary>Flag text as a node: YAML flow syntax for <c>[..]</c>/<c>{..}</c>, else comma lists and <c>k=v</c> pairs.</summary>
-    private static YamlNode FlagNode(RawConfigValue raw)
-    {
-        var text = raw.Text ?? "";
-        var trimmed = text.Trim();
-        var kind = raw.Descriptor.Kind;
-        if ((kind == ConfigValueKind.List && trimmed.StartsWith('[')) || (kind == ConfigValueKind.Map && trimmed.StartsWith('{')))
-        {
-            try
-            {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(trimmed));
-                return stream.Documents[0].RootNode;
-            }
-            catch (YamlException)
-            {
-                return new YamlScalarNode(text) { Style = ScalarStyle.DoubleQuoted };
-            }
-        }
-
-        return kind switch
-        {
-            ConfigValueKind.List => new YamlSequenceNode(
-                trimmed.Length == 0 ? [] : trimmed.Split(',').Select(item => (YamlNode)new YamlScalarNode(item.Trim()))),
-            ConfigValueKind.Map when trimmed.Length == 0 => new YamlMappingNode(),
-            ConfigValueKind.Map when trimmed.Split(',').All(p => p.Contains('=')) => new YamlMappingNode(
-                trimmed.Split(',').Select(pair => pair.Split('=', 2))
-                    .Select(parts => new KeyValuePair<YamlNode, YamlNode>(
-                        new YamlScalarNode(parts[0].Trim()), new YamlScalarNode(parts[1].Trim())))),
-            _ => new YamlScalarNode(text) { Style = raw.Descriptor.Kind == ConfigValueKind.String ? ScalarStyle.DoubleQuoted : ScalarStyle.Plain },
         };
     }
 

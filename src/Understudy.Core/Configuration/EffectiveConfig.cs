@@ -13,11 +13,12 @@ public sealed class EffectiveConfig
     private readonly Dictionary<string, EffectiveConfigEntry> _byKey;
 
     /// <summary>Creates the effective config from its entries (keys must be unique).</summary>
-    public EffectiveConfig(IReadOnlyList<EffectiveConfigEntry> entries, string? configPath)
+    public EffectiveConfig(IReadOnlyList<EffectiveConfigEntry> entries, string? configPath, IReadOnlyList<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         Entries = entries;
         ConfigPath = configPath;
+        Warnings = warnings ?? [];
         _byKey = entries.ToDictionary(e => e.Key, StringComparer.Ordinal);
         Hash = ComputeHash(entries);
     }
@@ -27,6 +28,9 @@ public sealed class EffectiveConfig
 
     /// <summary>The YAML file the values were read from, or null when only defaults and flags were used.</summary>
     public string? ConfigPath { get; }
+
+    /// <summary>Things the user should know that did not stop loading (keys declared with <see cref="IgnoredKeyAttribute"/>).</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>First 16 hex digits of the SHA-256 of the canonical JSON of the non-secret values.</summary>
     public string Hash { get; }

@@ -12,7 +12,7 @@ internal sealed class YamlConfigReader(ConfigSchema schema, string path)
     private readonly List<string> _validNames = [.. schema.Keys.Select(k => k.Key), .. schema.Sections];
 
     /// <summary>Adds the file's values and problems; returns false when the file could not be read at all.</summary>
-    public bool Read(List<RawConfigValue> values, List<ConfigProblem> problems)
+    public bool Read(List<RawConfigValue> values, List<ConfigProblem> problems, List<string> warnings)
     {
         if (!File.Exists(path))
         {
@@ -49,11 +49,12 @@ internal sealed class YamlConfigReader(ConfigSchema schema, string path)
             return false;
         }
 
-        ReadMapping(root, prefix: "", values, problems);
+        ReadMapping(root, prefix: "", values, problems, warnings);
         return true;
     }
 
-    private void ReadMapping(YamlMappingNode mapping, string prefix, List<RawConfigValue> values, List<ConfigProblem> problems)
+    private void ReadMapping(
+        YamlMappingNode mapping, string prefix, List<RawConfigValue> values, List<ConfigProblem> problems, List<string> warnings)
     {
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
@@ -69,13 +70,19 @@ internal sealed class YamlConfigReader(ConfigSchema schema, string path)
             {
                 if (valueNode is YamlMappingNode section)
                 {
-                    ReadMapping(section, key + ".", values, problems);
+                    ReadMapping(section, key + ".", values, problems, warnings);
                 }
                 else if (!IsEmpty(valueNode))
                 {
                     problems.Add(new ConfigProblem(key, $"{key}: is a section; expected a mapping of its keys ({path} line {line})"));
                 }
 
+                continue;
+            }
+
+            if (schema.IgnoredKeys.TryGetValue(key, out var reason))
+            {
+                warnings.Add($"{path} line {line}: key '{key}' is ignored: {reason}");
                 continue;
             }
 

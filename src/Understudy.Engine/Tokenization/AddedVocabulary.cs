@@ -35,12 +35,14 @@ public sealed class AddedVocabulary
     public bool TryGetByContent(string content, out AddedToken token) => _byContent.TryGetValue(content, out token!);
 
     /// <summary>Splits raw text on the tokens matched before normalization.</summary>
-    public List<TextSegment> SplitRaw(string text) => Split(text, _raw);
+    /// <param name="text">The text.</param>
+    /// <param name="matchSpecial">False to leave special tokens in the text as plain characters.</param>
+    public List<TextSegment> SplitRaw(string text, bool matchSpecial = true) => Split(text, _raw, matchSpecial);
 
     /// <summary>Splits normalized text on the tokens matched after normalization.</summary>
-    public List<TextSegment> SplitNormalized(string text) => Split(text, _normalized);
+    public List<TextSegment> SplitNormalized(string text, bool matchSpecial = true) => Split(text, _normalized, matchSpecial);
 
-    private static List<TextSegment> Split(string text, TokenTrie trie)
+    private static List<TextSegment> Split(string text, TokenTrie trie, bool matchSpecial)
     {
         var segments = new List<TextSegment>();
         if (trie.IsEmpty)
@@ -53,7 +55,7 @@ public sealed class AddedVocabulary
         int position = 0;
         while (position < text.Length)
         {
-            AddedToken? match = trie.LongestMatchAt(text, position);
+            AddedToken? match = trie.LongestMatchAt(text, position, matchSpecial);
             if (match is null)
             {
                 position++;

@@ -52,18 +52,15 @@ public sealed partial class HfTokenizer
         if (root.ValueKind != JsonValueKind.Object) throw new TokenizerFormatException(origin, "the file must hold a JSON object.");
 
         JsonElement Section(string key) => root.TryGetProperty(key, out JsonElement value) ? value : default;
-        JsonElement OrNull(JsonElement e) => e.ValueKind == JsonValueKind.Undefined ? NullElement : e;
 
         return new HfTokenizer(
             new AddedVocabulary(ModelReader.ReadAddedTokens(root, origin)),
-            NormalizerReader.Read(OrNull(Section("normalizer")), "normalizer", origin),
-            PreTokenizerReader.Read(OrNull(Section("pre_tokenizer")), "pre_tokenizer", origin),
+            NormalizerReader.Read(Section("normalizer"), "normalizer", origin),
+            PreTokenizerReader.Read(Section("pre_tokenizer"), "pre_tokenizer", origin),
             ModelReader.ReadBpe(root, origin),
-            DecoderReader.Read(OrNull(Section("decoder")), "decoder", origin),
-            PostProcessorReader.Read(OrNull(Section("post_processor")), "post_processor", origin),
+            DecoderReader.Read(Section("decoder"), "decoder", origin),
+            PostProcessorReader.Read(Section("post_processor"), "post_processor", origin),
             config ?? TokenizerConfig.Empty,
             origin);
     }
-
-    private static readonly JsonElement NullElement = JsonDocument.Parse("null").RootElement.Clone();
 }

@@ -78,13 +78,19 @@ public sealed partial class HfTokenizer : ITokenizer
     public SpecialTokenTemplate SpecialTokens => _specialTokens;
 
     /// <inheritdoc />
-    public IReadOnlyList<int> Encode(string text, bool addSpecialTokens = true)
+    public IReadOnlyList<int> Encode(string text, bool addSpecialTokens = true) => Encode(text, addSpecialTokens, parseSpecialTokens: true);
+
+    /// <summary>
+    /// Encodes text; with <paramref name="parseSpecialTokens"/> false, special tokens written in the text
+    /// (e.g. a user typing <c>&lt;|im_start|&gt;</c>) are encoded as plain characters (HF's <c>split_special_tokens=True</c>).
+    /// </summary>
+    public IReadOnlyList<int> Encode(string text, bool addSpecialTokens, bool parseSpecialTokens)
     {
         ArgumentNullException.ThrowIfNull(text);
         var ids = new List<int>(text.Length / 3 + 4);
         if (addSpecialTokens) ids.AddRange(_specialTokens.Prefix);
         bool isStartOfText = true;
-        foreach (AddedVocabulary.TextSegment raw in _added.SplitRaw(text))
+        foreach (AddedVocabulary.TextSegment raw in _added.SplitRaw(text, parseSpecialTokens))
         {
             if (raw.Token is { } rawToken)
             {
@@ -93,7 +99,7 @@ public sealed partial class HfTokenizer : ITokenizer
                 continue;
             }
             string normalized = _normalizer?.Normalize(raw.Text) ?? raw.Text;
-            foreach (AddedVocabulary.TextSegment segment in _added.SplitNormalized(normalized))
+            foreach (AddedVocabulary.TextSegment segment in _added.SplitNormalized(normalized, parseSpecialTokens))
             {
                 if (segment.Token is { } token) ids.Add(token.Id);
                 else EncodeWords(segment.Text, isStartOfText, ids);

@@ -22,7 +22,7 @@ internal sealed class TokenTrie
         node.Token = token;
     }
 
-    public AddedToken? LongestMatchAt(string text, int start)
+    public AddedToken? LongestMatchAt(string text, int start, bool matchSpecial)
     {
         Node node = _root;
         AddedToken? longest = null;
@@ -30,7 +30,7 @@ internal sealed class TokenTrie
         {
             if (!node.Children.TryGetValue(text[i], out Node? child)) break;
             node = child;
-            if (node.Token is not null) longest = node.Token;
+            if (node.Token is not null && (matchSpecial || !node.Token.Special)) longest = node.Token;
         }
         return longest;
     }

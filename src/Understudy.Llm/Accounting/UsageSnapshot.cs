@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Understudy.Llm.Accounting;
 
 /// <summary>A consistent copy of a <see cref="UsageLedger"/>'s totals, for progress bars and run summaries.</summary>
@@ -19,6 +21,11 @@ public sealed record UsageSnapshot(IReadOnlyList<UsageEntry> Entries)
 
     /// <summary>Models used that have no price, so <see cref="CostUsd"/> leaves them out.</summary>
     public IReadOnlyList<string> UnpricedModels => Entries.Where(e => !e.IsPriced && e.Requests > e.CacheHits).Select(e => e.Model).Distinct().ToList();
+
+    /// <summary>One line per (role, model), e.g. "judge gpt-4o-mini: 120 requests (30 cached, 2 retries, 0 failed), 45,000 in / 3,000 out tokens, $0.0086".</summary>
+    public IReadOnlyList<string> Describe() => Entries.Select(e => string.Create(CultureInfo.InvariantCulture,
+        $"{e.Role} {e.Model}: {e.Requests} requests ({e.CacheHits} cached, {e.Retries} retries, {e.Failures} failed), " +
+        $"{e.InputTokens:N0} in / {e.OutputTokens:N0} out tokens, {(e.IsPriced ? $"${e.CostUsd:0.####}" : "no price known")}")).ToList();
 
     /// <summary>The entries of one role.</summary>
     public IEnumerable<UsageEntry> ForRole(string role) => Entries.Where(e => string.Equals(e.Role, role, StringComparison.OrdinalIgnoreCase));

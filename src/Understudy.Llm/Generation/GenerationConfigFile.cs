@@ -22,7 +22,7 @@ public static class GenerationConfigFile
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"The generation config file '{path}' does not exist (generation_config in the config).", path);
+            throw new FileNotFoundException($"The generation config file '{path}' does not exist (service_llm_gen_config_path in the config).", path);
         }
 
         var yaml = new YamlStream();

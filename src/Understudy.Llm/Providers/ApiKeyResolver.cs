@@ -30,7 +30,7 @@ public sealed class ApiKeyResolver
         {
             return Read(explicitVariable) ?? throw new ServiceLlmConfigurationException(
                 $"The API key for the {provider} service LLM should be in the environment variable {explicitVariable} " +
-                "(api_key_env in the config), but it is not set. Set it, or remove api_key_env to use " +
+                "(service_api_key_env in the config), but it is not set. Set it, or remove service_api_key_env to use " +
                 $"{ServiceKeyVariable} / {string.Join(" / ", ServiceLlmProviders.UsualKeyVariables(provider))}.");
         }
 
@@ -50,7 +50,7 @@ public sealed class ApiKeyResolver
 
         throw new ServiceLlmConfigurationException(
             $"No API key for the {provider} service LLM (model '{options.ModelName}'): none of the environment variables " +
-            $"{string.Join(", ", variables)} is set. Export one of them, or name another variable with api_key_env.");
+            $"{string.Join(", ", variables)} is set. Export one of them, or name another variable with service_api_key_env.");
     }
 
     /// <summary>True for endpoints on this machine (localhost, 127.0.0.0/8, ::1), which often need no key.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Understudy.Core.Datasets;
+using Understudy.Core.Prompts;
 using Understudy.Core.Runs;
 using Understudy.Pipelines.Common;
 
@@ -21,9 +22,9 @@ public sealed class EvaluationPipeline(IDatasetStore store)
     private readonly IDatasetStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
     /// <param name="judgeClient">The service LLM, already wrapped in its retry / rate-limit middleware.</param>
-    /// <param name="evalPromptTemplate">The <c>[eval] prompt</c> of prompts.toml.</param>
+    /// <param name="evalPrompt">The <c>[eval]</c> template of prompts.toml.</param>
     public async Task<EvaluationResult> RunAsync(
-        EvaluationConfig config, IChatClient judgeClient, string evalPromptTemplate,
+        EvaluationConfig config, IChatClient judgeClient, PromptTemplate evalPrompt,
         IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -31,13 +32,13 @@ public sealed class EvaluationPipeline(IDatasetStore store)
         var clock = Stopwatch.StartNew();
         string outputId = config.EvalDsId, split = config.EvalDsSplit;
         var usage = new TokenUsage();
-        var judge = new LlmJudge(judgeClient, config, evalPromptTemplate, usage);
+        var judge = new LlmJudge(judgeClient, config, evalPrompt, usage);
 
         List<InferenceRow> responses = [.. (await OutputSplits.ReadOrFailAsync<InferenceRow>(
                 _store, config.LmResponseDsId, config.LmResponseDsSplit, cancellationToken))
             .DistinctBy(EvaluationRows.Key)];
         string identity = IdentityHash.Of(StageName, config.LmResponseDsId, config.LmResponseDsSplit,
-            config.ServiceModelName, RowId.FromContent(evalPromptTemplate), config.EvalRepeat.ToString(CultureInfo.InvariantCulture));
+            config.ServiceModelName, evalPrompt.Hash, config.EvalRepeat.ToString(CultureInfo.InvariantCulture));
         await OutputSplits.PrepareAsync(_store, outputId, split, config.EvalDsAppend, identity, cancellationToken);
         var provenance = new DatasetProvenance(StageName, identity, [$"{config.LmResponseDsId}:{config.LmResponseDsSplit}"]);
 

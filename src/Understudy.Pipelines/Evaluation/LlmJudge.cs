@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Understudy.Core.Prompts;
 using Understudy.Pipelines.Common;
 
 namespace Understudy.Pipelines.Evaluation;
@@ -12,29 +13,27 @@ public sealed class LlmJudge
 {
     private readonly IChatClient _client;
     private readonly EvaluationConfig _config;
-    private readonly string _template;
+    private readonly PromptTemplate _template;
     private readonly TokenUsage _usage;
 
-    public LlmJudge(IChatClient client, EvaluationConfig config, string evalPromptTemplate, TokenUsage usage)
+    public LlmJudge(IChatClient client, EvaluationConfig config, PromptTemplate evalPrompt, TokenUsage usage)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentException.ThrowIfNullOrWhiteSpace(evalPromptTemplate);
+        ArgumentNullException.ThrowIfNull(evalPrompt);
         ArgumentNullException.ThrowIfNull(usage);
         _client = client;
         _config = config;
-        _template = evalPromptTemplate;
+        evalPrompt.EnsureOnly(Placeholders);
+        _template = evalPrompt;
         _usage = usage;
     }
 
     /// <summary>The eval prompt for a response, as stored in <c>eval_prompts</c>.</summary>
-    public string RenderPrompt(string instruction, string reference, string candidate) =>
-        TemplateText.Substitute(_template, new Dictionary<string, string>
-        {
-            ["instruction"] = instruction,
-            ["human_response"] = reference,
-            ["lm_response"] = candidate,
-        }, "eval");
+    public string RenderPrompt(string instruction, string reference, string candidate) => _template.Render(Values(instruction, reference, candidate));
+
+    /// <summary>The placeholders an eval template may use.</summary>
+    public static IReadOnlyList<string> Placeholders { get; } = [PromptNames.Instruction, PromptNames.HumanResponse, PromptNames.LmResponse];
 
     public async Task<Judgement> JudgeAsync(string evalPrompt, CancellationToken cancellationToken)
     {
@@ -44,9 +43,21 @@ public sealed class LlmJudge
             Temperature = (float)_config.JudgeTemperature,
             ResponseFormat = _config.StructuredOutput ? JudgeResponseSchema.ResponseFormat : null,
         };
+        List<ChatMessage> messages = [new ChatMessage(ChatRole.User, evalPrompt)];
+        if (_template.System is not null)
+        {
+            messages.Insert(0, new ChatMessage(ChatRole.System, _template.RenderSystem(new Dictionary<string, string>(), safe: true)));
+        }
         StructuredOutcome<JudgeVerdict> outcome = await StructuredOutputRequester.AskAsync(
-            _client, [new ChatMessage(ChatRole.User, evalPrompt)], options, JudgeResponseParser.Parse,
+            _client, messages, options, JudgeResponseParser.Parse,
             _config.JudgeMaxReasks, _usage, cancellationToken);
         return Judgement.From(outcome, evalPrompt, _config.ServiceModelName);
     }
+
+    private static Dictionary<string, string> Values(string instruction, string reference, string candidate) => new()
+    {
+        [PromptNames.Instruction] = instruction,
+        [PromptNames.HumanResponse] = reference,
+        [PromptNames.LmResponse] = candidate,
+    };
 }

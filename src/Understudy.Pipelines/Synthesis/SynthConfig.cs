@@ -43,6 +43,10 @@ public sealed class SynthConfig : ServiceLlmConfig
     [Description("Most tokens (input + output) this run may spend; 0 = no limit.")]
     public long MaxTotalTokens { get; set; }
 
+    [Range(0.0, 1_000_000.0)]
+    [Description("Most US dollars this run may spend (from the price table of the usage ledger); 0 = no limit.")]
+    public double MaxCostUsd { get; set; }
+
     [Range(0, 10)]
     [Description("Times a malformed generator answer (not the JSON asked for) is re-asked before the call is recorded as failed.")]
     public int GenMaxReasks { get; set; } = 1;

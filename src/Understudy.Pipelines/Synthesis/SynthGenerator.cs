@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Understudy.Core.Datasets;
+using Understudy.Core.Prompts;
 using Understudy.Pipelines.Common;
 
 namespace Understudy.Pipelines.Synthesis;
@@ -14,21 +15,29 @@ public sealed class SynthGenerator
 {
     private readonly IChatClient _client;
     private readonly SynthConfig _config;
-    private readonly string _template;
+    private readonly PromptTemplate _template;
     private readonly TokenUsage _usage;
 
-    public SynthGenerator(IChatClient client, SynthConfig config, string synthPromptTemplate, TokenUsage usage)
+    public SynthGenerator(IChatClient client, SynthConfig config, PromptTemplate synthPrompt, TokenUsage usage)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentException.ThrowIfNullOrWhiteSpace(synthPromptTemplate);
+        ArgumentNullException.ThrowIfNull(synthPrompt);
         ArgumentNullException.ThrowIfNull(usage);
         _client = client;
         _config = config;
-        _template = synthPromptTemplate;
+        synthPrompt.EnsureOnly(Placeholders);
+        _template = synthPrompt;
         _usage = usage;
-        TemplateHash = RowId.FromContent(synthPromptTemplate);
+        TemplateHash = synthPrompt.Hash;
     }
+
+    /// <summary>Placeholder for the number of pairs asked per call.</summary>
+    public const string NumPairs = "num_pairs";
+
+    /// <summary>The placeholders a synth template may use.</summary>
+    public static IReadOnlyList<string> Placeholders { get; } =
+        [PromptNames.Instruction, PromptNames.Response, PromptNames.HumanResponse, PromptNames.Topic, NumPairs];
 
     /// <summary>Recorded in every synthetic row's <c>prompt_template_hash</c>.</summary>
     public string TemplateHash { get; }
@@ -36,14 +45,14 @@ public sealed class SynthGenerator
     public string RenderPrompt(SeedRow seed)
     {
         ArgumentNullException.ThrowIfNull(seed);
-        return TemplateText.Substitute(_template, new Dictionary<string, string>
+        return _template.Render(new Dictionary<string, string>
         {
-            ["instruction"] = seed.Instruction,
-            ["response"] = seed.Response,
-            ["human_response"] = seed.Response,
-            ["topic"] = string.IsNullOrWhiteSpace(_config.Topic) ? seed.Category : _config.Topic,
-            ["num_pairs"] = _config.PairsPerCall.ToString(CultureInfo.InvariantCulture),
-        }, "synth_data_gen");
+            [PromptNames.Instruction] = seed.Instruction,
+            [PromptNames.Response] = seed.Response,
+            [PromptNames.HumanResponse] = seed.Response,
+            [PromptNames.Topic] = string.IsNullOrWhiteSpace(_config.Topic) ? seed.Category : _config.Topic,
+            [NumPairs] = _config.PairsPerCall.ToString(CultureInfo.InvariantCulture),
+        });
     }
 
     /// <summary>Asks for pairs like <paramref name="seed"/>; the call index seeds sampling so repeated seeds still vary.</summary>
@@ -56,7 +65,12 @@ public sealed class SynthGenerator
             Seed = unchecked(((long)_config.Seed * 1_000_003) + callIndex),
             ResponseFormat = _config.StructuredOutput ? SynthResponseSchema.ResponseFormat : null,
         };
-        return StructuredOutputRequester.AskAsync(_client, [new ChatMessage(ChatRole.User, RenderPrompt(seed))], options,
+        List<ChatMessage> messages = [new ChatMessage(ChatRole.User, RenderPrompt(seed))];
+        if (_template.System is not null)
+        {
+            messages.Insert(0, new ChatMessage(ChatRole.System, _template.RenderSystem(new Dictionary<string, string>(), safe: true)));
+        }
+        return StructuredOutputRequester.AskAsync(_client, messages, options,
             SynthResponseParser.Parse, _config.GenMaxReasks, _usage, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Understudy.Core.Datasets;
+using Understudy.Core.Prompts;
 using Understudy.Core.Runs;
 using Understudy.Pipelines.Common;
 
@@ -10,7 +11,7 @@ namespace Understudy.Pipelines.Synthesis;
 /// <summary>
 /// synth: asks the service LLM for pairs like seed rows sampled without replacement, keeps only valid pairs whose
 /// instruction is new (not a seed, not an earlier row), and stops at exactly <c>num_samples</c> rows or when the
-/// call / token budget is spent. Rows are staged per wave in <c>&lt;split&gt;_staging_&lt;run&gt;</c> and every call
+/// call / token / cost budget is spent. Rows are staged per wave in <c>&lt;split&gt;_staging_&lt;run&gt;</c> and every call
 /// is logged in <c>&lt;split&gt;_calls</c>, so an interrupted run resumes; on completion the rows are published to
 /// the output split (appended without duplicates, or replacing it when <c>synth_ds_append</c> is false).
 /// </summary>
@@ -21,16 +22,19 @@ public sealed class SynthPipeline(IDatasetStore store)
     private readonly IDatasetStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
     public async Task<SynthResult> RunAsync(
-        SynthConfig config, IChatClient generatorClient, string synthPromptTemplate,
-        IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
+        SynthConfig config, IChatClient generatorClient, PromptTemplate synthPrompt,
+        IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default, Func<decimal>? spentUsd = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(generatorClient);
+        if (config.MaxCostUsd > 0 && spentUsd is null)
+        {
+            throw new ArgumentException("max_cost_usd is set but no cost source was given: pass spentUsd (e.g. from a UsageLedger).", nameof(spentUsd));
+        }
         var clock = Stopwatch.StartNew();
         var usage = new TokenUsage();
-        var generator = new SynthGenerator(generatorClient, config, synthPromptTemplate, usage);
+        var generator = new SynthGenerator(generatorClient, config, synthPrompt, usage);
         List<SeedRow> seeds = await ReadSeedsAsync(config, cancellationToken);
-        generator.RenderPrompt(seeds[0]); // a template naming a value synth does not provide fails here, before any call
 
         string identity = IdentityHash.Of(StageName, config.ReferenceDsId, config.ReferenceDsSplit,
             config.Seed.ToString(CultureInfo.InvariantCulture), config.Topic, config.ServiceModelName, generator.TemplateHash,
@@ -44,7 +48,7 @@ public sealed class SynthPipeline(IDatasetStore store)
 
         while (state.Staged.Count < config.NumSamples)
         {
-            stopReason = BudgetStop(config, maxCalls, calls, usage, state);
+            stopReason = BudgetStop(config, maxCalls, calls, usage, spentUsd?.Invoke() ?? 0, state);
             if (stopReason is not null)
             {
                 break;
@@ -89,7 +93,7 @@ public sealed class SynthPipeline(IDatasetStore store)
             calls, failedCalls, invalid, duplicates, surplus, usage.InputTokens, usage.OutputTokens, clock.Elapsed, completed, stopReason);
     }
 
-    private static string? BudgetStop(SynthConfig config, int maxCalls, int calls, TokenUsage usage, SynthRunState state)
+    private static string? BudgetStop(SynthConfig config, int maxCalls, int calls, TokenUsage usage, decimal spentUsd, SynthRunState state)
     {
         string kept = $"{state.Staged.Count} of {config.NumSamples} rows are kept in {config.SynthDsId}:{state.StagingSplit} " +
             "and a rerun continues from them";
@@ -101,6 +105,10 @@ public sealed class SynthPipeline(IDatasetStore store)
         if (config.MaxTotalTokens > 0 && usage.InputTokens + usage.OutputTokens >= config.MaxTotalTokens)
         {
             return $"token budget spent (max_total_tokens = {config.MaxTotalTokens}); {kept}. Raise max_total_tokens to go on.";
+        }
+        if (config.MaxCostUsd > 0 && spentUsd >= (decimal)config.MaxCostUsd)
+        {
+            return $"cost budget spent (max_cost_usd = {config.MaxCostUsd}, spent ${spentUsd:0.####}); {kept}. Raise max_cost_usd to go on.";
         }
         return null;
     }

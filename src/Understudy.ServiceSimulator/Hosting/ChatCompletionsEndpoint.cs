@@ -107,7 +107,7 @@ internal sealed class ChatCompletionsEndpoint(TicketTriageSimulator simulator, F
 
     private static async Task WriteEventAsync(HttpResponse response, ChatCompletionChunk chunk, CancellationToken cancellationToken)
     {
-        await response.WriteAsync("data: " + JsonSerializer.Serialize(chunk) + "\n\n", cancellationToken);
+        await response.WriteAsync("data: " + JsonSerializer.Serialize(chunk, SimulatorJson.SerializerOptions) + "\n\n", cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }
 

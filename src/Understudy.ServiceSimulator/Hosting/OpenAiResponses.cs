@@ -11,7 +11,7 @@ internal static class OpenAiResponses
     {
         response.StatusCode = statusCode;
         response.ContentType = "application/json";
-        await response.WriteAsync(JsonSerializer.Serialize(body), cancellationToken);
+        await response.WriteAsync(JsonSerializer.Serialize(body, SimulatorJson.SerializerOptions), cancellationToken);
     }
 
     public static Task WriteErrorAsync(HttpResponse response, SimulatorException error, CancellationToken cancellationToken) =>

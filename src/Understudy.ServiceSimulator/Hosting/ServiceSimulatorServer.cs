@@ -68,14 +68,14 @@ public sealed class ServiceSimulatorServer : IAsyncDisposable
         long started = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         ModelCard Card(string id) => new(id, started, SimulatorModels.Owner);
 
-        app.MapGet("/v1/models", () => Results.Json(new ModelList(SimulatorModels.All.Select(Card).ToList())));
+        app.MapGet("/v1/models", () => Results.Json(new ModelList(SimulatorModels.All.Select(Card).ToList()), SimulatorJson.SerializerOptions));
         app.MapGet("/v1/models/{id}", (string id) => SimulatorModels.All.Contains(id)
-            ? Results.Json(Card(id))
-            : Results.Json(NotFound($"The model \"{id}\" does not exist here. This simulator serves: {string.Join(", ", SimulatorModels.All)}.", "model_not_found"), statusCode: 404));
+            ? Results.Json(Card(id), SimulatorJson.SerializerOptions)
+            : Results.Json(NotFound($"The model \"{id}\" does not exist here. This simulator serves: {string.Join(", ", SimulatorModels.All)}.", "model_not_found"), SimulatorJson.SerializerOptions, statusCode: 404));
         app.MapPost("/v1/chat/completions", chat.HandleAsync);
         app.MapFallback((HttpContext context) => Results.Json(
             NotFound($"{context.Request.Method} {context.Request.Path} is not served. The ticket-triage service simulator serves "
-                + "GET /v1/models, GET /v1/models/{id} and POST /v1/chat/completions.", "unknown_url"), statusCode: 404));
+                + "GET /v1/models, GET /v1/models/{id} and POST /v1/chat/completions.", "unknown_url"), SimulatorJson.SerializerOptions, statusCode: 404));
     }
 
     private static ErrorResponse NotFound(string message, string code) => new(new ErrorDetail(message, "invalid_request_error", null, code));

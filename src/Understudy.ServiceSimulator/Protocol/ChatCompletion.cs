@@ -16,19 +16,3 @@ public sealed record ChatCompletion(
     [JsonPropertyName("system_fingerprint")]
     public string SystemFingerprint => SimulatorModels.SystemFingerprint;
 }
-
-/// <summary>One choice of a <see cref="ChatCompletion"/>.</summary>
-public sealed record ChatCompletionChoice(
-    [property: JsonPropertyName("index")] int Index,
-    [property: JsonPropertyName("message")] AssistantMessage Message,
-    [property: JsonPropertyName("finish_reason")] string FinishReason);
-
-/// <summary>The assistant message of a choice.</summary>
-public sealed record AssistantMessage([property: JsonPropertyName("content")] string Content)
-{
-    [JsonPropertyName("role")]
-    public string Role => "assistant";
-
-    [JsonPropertyName("refusal")]
-    public string? Refusal => null;
-}

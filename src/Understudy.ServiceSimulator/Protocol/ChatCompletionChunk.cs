@@ -16,14 +16,3 @@ public sealed record ChatCompletionChunk(
     [JsonPropertyName("system_fingerprint")]
     public string SystemFingerprint => SimulatorModels.SystemFingerprint;
 }
-
-/// <summary>The change to one choice carried by a chunk; <see cref="FinishReason"/> is set on the last one.</summary>
-public sealed record ChunkChoice(
-    [property: JsonPropertyName("index")] int Index,
-    [property: JsonPropertyName("delta")] ChunkDelta Delta,
-    [property: JsonPropertyName("finish_reason")] string? FinishReason);
-
-/// <summary>The role (first chunk only) and the next piece of content.</summary>
-public sealed record ChunkDelta(
-    [property: JsonPropertyName("role"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Role,
-    [property: JsonPropertyName("content"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Content);

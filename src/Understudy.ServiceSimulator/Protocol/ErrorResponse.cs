@@ -4,10 +4,3 @@ namespace Understudy.ServiceSimulator.Protocol;
 
 /// <summary>An error body in the OpenAI format: <c>{"error": {"message", "type", "param", "code"}}</c>.</summary>
 public sealed record ErrorResponse([property: JsonPropertyName("error")] ErrorDetail Error);
-
-/// <summary>What went wrong, for people (<see cref="Message"/>) and programs (<see cref="Type"/>, <see cref="Code"/>).</summary>
-public sealed record ErrorDetail(
-    [property: JsonPropertyName("message")] string Message,
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("param")] string? Param,
-    [property: JsonPropertyName("code")] string Code);

@@ -8,13 +8,3 @@ public sealed record ModelList([property: JsonPropertyName("data")] IReadOnlyLis
     [JsonPropertyName("object")]
     public string Object => "list";
 }
-
-/// <summary>One model served (OpenAI wire format).</summary>
-public sealed record ModelCard(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("created")] long Created,
-    [property: JsonPropertyName("owned_by")] string OwnedBy)
-{
-    [JsonPropertyName("object")]
-    public string Object => "model";
-}

@@ -3,10 +3,13 @@ namespace Understudy.ServiceSimulator.TicketTriage;
 /// <summary>The JSON spelling of the triage enums, both ways.</summary>
 public static class TriageWireNames
 {
+    /// <summary>Category names, in <see cref="TicketCategory"/> order.</summary>
     public static readonly IReadOnlyList<string> Categories = ["billing", "shipping", "bug", "account", "feature_request"];
 
+    /// <summary>Priority names, lowest first, in <see cref="TicketPriority"/> order.</summary>
     public static readonly IReadOnlyList<string> Priorities = ["low", "medium", "high", "urgent"];
 
+    /// <summary>Sentiment names, in <see cref="TicketSentiment"/> order.</summary>
     public static readonly IReadOnlyList<string> Sentiments = ["negative", "neutral", "positive"];
 
     public static string Of(TicketCategory category) => Categories[(int)category];
@@ -15,6 +18,7 @@ public static class TriageWireNames
 
     public static string Of(TicketSentiment sentiment) => Sentiments[(int)sentiment];
 
+    /// <summary>Reads a wire name (case-insensitive, trimmed); false for anything else.</summary>
     public static bool TryParseCategory(string? text, out TicketCategory category) => TryParse(Categories, text, out category);
 
     public static bool TryParsePriority(string? text, out TicketPriority priority) => TryParse(Priorities, text, out priority);

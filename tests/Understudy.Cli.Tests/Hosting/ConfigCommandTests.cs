@@ -148,6 +148,56 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Ignored_keys_in_the_file_are_reported_as_warnings()
+    {
+        var path = _cli.WriteConfig("service_model_name: m\npush_eval_to_hf_hub_old: true\n");
+
+        var exit = await _cli.RunAsync("sample", "--from-config", path);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains($"warning: {path} line 2: key 'push_eval_to_hf_hub_old' is ignored: results stay in the workspace",
+            _cli.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bare_understudy_prints_the_help_and_exits_with_2()
+    {
+        var exit = await CliRunner.RunAsync(_cli.Root, [], _cli.Output, _cli.Error);
+
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("sample", _cli.Output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_cli.Error.ToString());
+    }
+
+    [Fact]
+    public async Task Global_options_work_before_the_command()
+    {
+        var workspace = Path.Combine(_cli.Workspace, "elsewhere");
+
+        var exit = await CliRunner.RunAsync(_cli.Root, ["--workspace", workspace, "--verbose", "sample", "--service-model-name", "m"], _cli.Output, _cli.Error);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal(workspace, _cli.Context!.Workspace);
+        Assert.True(_cli.Context.Verbose);
+    }
+
+    [Fact]
+    public async Task Print_config_writes_loadable_yaml_and_runs_nothing()
+    {
+        var path = _cli.WriteConfig("service_model_name: gemini-1.0-pro\neval_repeat: 3\n");
+
+        var exit = await _cli.RunAsync("sample", "--from-config", path, "--lora.lora-r", "32", "--print-config");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Null(_cli.Received);
+        Assert.False(Directory.Exists(Path.Combine(_cli.Workspace, "runs")));
+        var frozen = _cli.WriteConfig(_cli.Output.ToString());
+        Assert.Equal(ExitCodes.Success, await _cli.RunAsync("sample", "--from-config", frozen));
+        Assert.Equal(3, _cli.Received!.EvalRepeat);
+        Assert.Equal(32, _cli.Received.Lora.LoraR);
+    }
+
+    [Fact]
     public async Task Verbose_prints_the_effective_configuration_with_sources()
     {
         var path = _cli.WriteConfig("service_model_name: gemini-1.0-pro\n");

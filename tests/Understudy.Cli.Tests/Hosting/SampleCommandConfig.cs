@@ -5,6 +5,7 @@ using Understudy.Core.Configuration;
 namespace Understudy.Cli.Tests.Hosting;
 
 /// <summary>A config class like the pipelines' (BatchInferenceConfig, EvaluationConfig...).</summary>
+[IgnoredKey("push_eval_to_hf_hub_old", "results stay in the workspace")]
 public sealed class SampleCommandConfig
 {
     [Required]

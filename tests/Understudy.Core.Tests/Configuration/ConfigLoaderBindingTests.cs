@@ -124,6 +124,17 @@ public sealed class ConfigLoaderBindingTests : IDisposable
     }
 
     [Fact]
+    public void Load_warns_about_declared_ignored_keys_instead_of_failing()
+    {
+        var path = _files.Write("service_model_name: judge\npush_eval_to_hf_hub_legacy: true\n");
+
+        var effective = ConfigLoader.Load<SampleEvalConfig>(path).Effective;
+
+        Assert.Equal([$"{path} line 2: key 'push_eval_to_hf_hub_legacy' is ignored: results stay in the workspace"], effective.Warnings);
+        Assert.Null(effective.Find("push_eval_to_hf_hub_legacy"));
+    }
+
+    [Fact]
     public void Load_accepts_an_empty_file()
     {
         var path = _files.Write("# nothing yet\n");

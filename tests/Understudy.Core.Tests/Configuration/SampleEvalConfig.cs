@@ -11,6 +11,7 @@ public enum JudgeMode
 }
 
 /// <summary>A config class exercising every supported value kind, as pipeline configs will.</summary>
+[IgnoredKey("push_eval_to_hf_hub_legacy", "results stay in the workspace")]
 public sealed class SampleEvalConfig : IValidatableObject
 {
     [Required]

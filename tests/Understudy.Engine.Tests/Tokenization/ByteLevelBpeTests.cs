@@ -48,6 +48,14 @@ public class ByteLevelBpeTests
     }
 
     [Fact]
+    public void Encode_can_keep_special_token_text_as_plain_characters()
+    {
+        IReadOnlyList<int> ids = _tokenizer.Encode("<|end|>", addSpecialTokens: false, parseSpecialTokens: false);
+        Assert.DoesNotContain(TinyTokenizers.EndToken, ids);
+        Assert.Equal("<|end|>", _tokenizer.Decode(ids));
+    }
+
+    [Fact]
     public void Decode_skips_special_tokens_unless_asked_to_keep_them()
     {
         int[] ids = [TinyTokenizers.BosToken, TinyTokenizers.Hello, TinyTokenizers.EndToken];

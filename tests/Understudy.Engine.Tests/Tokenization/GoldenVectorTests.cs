@@ -45,6 +45,18 @@ public class GoldenVectorTests
         }
     }
 
+    [Fact]
+    public void Llama3_reference_ids_depend_on_honouring_ignore_merges()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(SharedModels.Require("tokenizers", "llama3", "tokenizer.json")))!;
+        json["model"]!["ignore_merges"] = false;
+        HfTokenizer mergingAlways = HfTokenizer.Parse(json.ToJsonString());
+
+        int differing = ReadCases("ggml-vocab-llama-bpe.gguf").Count(c => !mergingAlways.Encode(c.Input, addSpecialTokens: false).SequenceEqual(c.Ids));
+
+        Assert.True(differing > 0, "Every case also matches without ignore_merges, so the vectors would not test it.");
+    }
+
     private static List<(string Input, int[] Ids)> ReadCases(string suite)
     {
         string inputs = File.ReadAllText(SharedModels.Require("tokenizer-vectors", suite + ".inp"));

@@ -83,4 +83,21 @@ public class UsageLedgerTests
         ledger.RecordResponse("judge", "gpt-4o", Usage(1_000_000, 1_000_000), cacheHit: false);
         Assert.Equal(2m, ledger.Snapshot().CostUsd);
     }
+
+    [Fact]
+    public void Describe_gives_one_readable_line_per_role_and_model()
+    {
+        var ledger = new UsageLedger();
+        ledger.RecordResponse("judge", "gpt-4o-mini", Usage(45_000, 3_000), cacheHit: false);
+        ledger.RecordResponse("judge", "gpt-4o-mini", Usage(1, 1), cacheHit: true);
+        ledger.RecordRetry("judge", "gpt-4o-mini");
+        ledger.RecordResponse("teacher", "local-model", Usage(5, 5), cacheHit: false);
+
+        Assert.Equal(
+            [
+                "judge gpt-4o-mini: 2 requests (1 cached, 1 retries, 0 failed), 45,000 in / 3,000 out tokens, $0.0086",
+                "teacher local-model: 1 requests (0 cached, 0 retries, 0 failed), 5 in / 5 out tokens, no price known",
+            ],
+            ledger.Snapshot().Describe());
+    }
 }

@@ -90,4 +90,30 @@ public class ScriptedOpenAiServerTests
         Assert.Contains("\"judge-model\"", body);
         Assert.Contains("\"teacher-model\"", body);
     }
+
+    [Fact]
+    public async Task A_script_that_throws_is_answered_with_a_500_and_recorded()
+    {
+        await using var server = await ScriptedOpenAiServer.StartAsync(_ => throw new InvalidOperationException("typo in the test"));
+        var response = await Http.PostAsync(new Uri(server.BaseUrl, "chat/completions"), Chat("a"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("typo in the test", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("typo in the test", Assert.Single(server.ScriptErrors).Message);
+    }
+
+    [Fact]
+    public async Task Requests_on_the_messages_api_are_parsed_with_their_system_prompt()
+    {
+        await using var server = await ScriptedOpenAiServer.StartAsync("ok");
+        var body = new StringContent(
+            """{"model":"claude","max_tokens":99,"system":"be fair","messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}]}""",
+            Encoding.UTF8, "application/json");
+
+        var response = await Http.PostAsync(new Uri(server.RootUrl, "v1/messages"), body, TestContext.Current.CancellationToken);
+
+        Assert.Contains("\"type\":\"message\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var request = Assert.Single(server.Requests);
+        Assert.Equal((ScriptedApi.AnthropicMessages, "be fair", "hi", 99), (request.Api, request.SystemText, request.LastUserText, request.MaxTokens));
+    }
 }

@@ -1,4 +1,5 @@
 using Understudy.Core.Datasets;
+using Understudy.Core.Prompts;
 using Understudy.Pipelines.Evaluation;
 using Understudy.Pipelines.Tests.Fakes;
 
@@ -7,6 +8,8 @@ namespace Understudy.Pipelines.Tests.Evaluation;
 public sealed class EvaluationPipelineTests
 {
     private const string Template = "Instruction: $instruction\nHuman: $human_response\nModel: $lm_response\nReply in JSON.";
+
+    private static readonly PromptTemplate Prompt = new("eval", Template);
 
     private static string Verdict(int similarity, int precision) =>
         $$$"""{"similarity_assessment": {"score": {{{similarity}}}, "reason": "r"}, "precision_assessment": {"score": {{{precision}}}, "reason": "r"}}""";
@@ -51,7 +54,7 @@ public sealed class EvaluationPipelineTests
             };
         });
 
-        var result = await new EvaluationPipeline(store).RunAsync(Config(repeat: 1), judge, Template, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await new EvaluationPipeline(store).RunAsync(Config(repeat: 1), judge, Prompt, cancellationToken: TestContext.Current.CancellationToken);
 
         var rows = store.Rows<EvaluationRow>("evals", "eval").ToDictionary(r => r.PromptId);
         Assert.Equal(4, rows.Count);
@@ -72,7 +75,7 @@ public sealed class EvaluationPipelineTests
         var store = await StoreWithResponses("a", "b", "c");
         var judge = ChatClients.From(_ => Verdict(82, 88));
 
-        var result = await new EvaluationPipeline(store).RunAsync(Config(), judge, Template, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await new EvaluationPipeline(store).RunAsync(Config(), judge, Prompt, cancellationToken: TestContext.Current.CancellationToken);
 
         EvaluationSummaryRow stored = Assert.Single(store.Rows<EvaluationSummaryRow>("evals", "eval_summary"));
         Assert.Equal(("pass", 3, 6), (stored.Verdict, stored.Responses, stored.Judgements));
@@ -99,9 +102,9 @@ public sealed class EvaluationPipelineTests
         });
         var pipeline = new EvaluationPipeline(store);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.RunAsync(Config(), judge, Template, cancellationToken: cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.RunAsync(Config(), judge, Prompt, cancellationToken: cancel.Token));
         int saved = store.Rows<EvaluationRow>("evals", "eval").Count;
-        var result = await pipeline.RunAsync(Config(), judge, Template, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await pipeline.RunAsync(Config(), judge, Prompt, cancellationToken: TestContext.Current.CancellationToken);
 
         var rows = store.Rows<EvaluationRow>("evals", "eval");
         Assert.InRange(saved, 1, 11);
@@ -123,12 +126,12 @@ public sealed class EvaluationPipelineTests
             return judgeBroken && call % 2 == 0 ? throw new HttpRequestException("503 Service Unavailable") : Verdict(75, 80);
         });
         var pipeline = new EvaluationPipeline(store);
-        var first = await pipeline.RunAsync(Config(), judge, Template, cancellationToken: TestContext.Current.CancellationToken);
+        var first = await pipeline.RunAsync(Config(), judge, Prompt, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(2, first.FailedJudgements);
 
         judgeBroken = false;
         int before = calls;
-        var second = await pipeline.RunAsync(Config(), judge, Template, cancellationToken: TestContext.Current.CancellationToken);
+        var second = await pipeline.RunAsync(Config(), judge, Prompt, cancellationToken: TestContext.Current.CancellationToken);
 
         var rows = store.Rows<EvaluationRow>("evals", "eval");
         Assert.Equal(2, calls - before);
@@ -143,10 +146,12 @@ public sealed class EvaluationPipelineTests
     {
         var store = await StoreWithResponses("x");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new EvaluationPipeline(store)
-            .RunAsync(Config(), ChatClients.From(_ => Verdict(1, 1)), "Rate $answer", cancellationToken: TestContext.Current.CancellationToken));
+        var judge = ChatClients.From(_ => Verdict(1, 1));
+        var error = await Assert.ThrowsAsync<PromptTemplateException>(() => new EvaluationPipeline(store)
+            .RunAsync(Config(), judge, new PromptTemplate("eval", "Rate $answer"), cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("$answer", error.Message, StringComparison.Ordinal);
         Assert.Contains("$lm_response", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, judge.CallCount);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Understudy.Core.Datasets;
+using Understudy.Core.Prompts;
 using Understudy.Pipelines.Common;
 using Understudy.Pipelines.Synthesis;
 using Understudy.Pipelines.Tests.Fakes;
@@ -9,6 +10,8 @@ namespace Understudy.Pipelines.Tests.Synthesis;
 public sealed class SynthPipelineTests
 {
     private const string Template = "Example: $instruction => $response. Write $num_pairs more about $topic as JSON.";
+
+    private static readonly PromptTemplate Prompt = new("synth_data_gen", Template);
 
     private static SynthConfig Config(int samples = 7, int perCall = 3) => new()
     {
@@ -47,7 +50,7 @@ public sealed class SynthPipelineTests
     {
         var store = await StoreWithSeeds();
 
-        var result = await new SynthPipeline(store).RunAsync(Config(), FreshPairs(), Template, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await new SynthPipeline(store).RunAsync(Config(), FreshPairs(), Prompt, cancellationToken: TestContext.Current.CancellationToken);
 
         var rows = store.Rows<SynthRow>("synth", "train");
         var seedIds = store.Rows<CoverageRow>("coverage", "train").Select(r => r.PromptId).ToHashSet();
@@ -58,7 +61,7 @@ public sealed class SynthPipelineTests
         {
             Assert.Equal(["teacher"], r.Generators);
             Assert.Contains(Assert.Single(r.PromptIds), seedIds);
-            Assert.Equal(RowId.FromContent(Template), r.PromptTemplateHash);
+            Assert.Equal(Prompt.Hash, r.PromptTemplateHash);
             Assert.Equal("ticket triage", r.Category);
             Assert.Equal(["user", "assistant"], r.Messages.Select(m => m.Role));
         });
@@ -77,7 +80,7 @@ public sealed class SynthPipelineTests
         var config = Config(samples: 3, perCall: 3);
         config.GenWorkers = 1;
 
-        var result = await new SynthPipeline(store).RunAsync(config, generator, Template, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await new SynthPipeline(store).RunAsync(config, generator, Prompt, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["dup", "fresh 2", "fresh 3"], store.Rows<SynthRow>("synth", "train").Select(r => r.Prompt));
         Assert.Equal(2, result.DuplicatePairs);
@@ -91,7 +94,7 @@ public sealed class SynthPipelineTests
         config.MaxCalls = 3;
         var broken = ChatClients.From(_ => "I cannot do that.");
 
-        var stopped = await new SynthPipeline(store).RunAsync(config, broken, Template, cancellationToken: TestContext.Current.CancellationToken);
+        var stopped = await new SynthPipeline(store).RunAsync(config, broken, Prompt, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.False(stopped.Completed);
         Assert.Contains("call budget spent (max_calls = 3)", stopped.StopReason, StringComparison.Ordinal);
@@ -100,11 +103,28 @@ public sealed class SynthPipelineTests
         Assert.Contains("no JSON object", store.Rows<FailureRow>("synth", "train_failures")[0].Reason, StringComparison.Ordinal);
         Assert.False(store.Has("synth", "train"));
 
-        var resumed = await new SynthPipeline(store).RunAsync(config, FreshPairs(2), Template, cancellationToken: TestContext.Current.CancellationToken);
+        var resumed = await new SynthPipeline(store).RunAsync(config, FreshPairs(2), Prompt, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(resumed.Completed);
         Assert.Equal(4, store.Rows<SynthRow>("synth", "train").Count);
         Assert.Equal([0L, 1, 2, 3, 4], store.Rows<SynthCallRow>("synth", "train_calls").Select(c => c.CallIndex));
+    }
+
+    [Fact]
+    public async Task RunAsync_stops_when_the_cost_budget_is_spent()
+    {
+        var store = await StoreWithSeeds();
+        var config = Config(samples: 30, perCall: 1);
+        config.GenWorkers = 1;
+        config.MaxCostUsd = 0.05;
+        var generator = FreshPairs(1);
+
+        var result = await new SynthPipeline(store).RunAsync(config, generator, Prompt,
+            cancellationToken: TestContext.Current.CancellationToken, spentUsd: () => generator.CallCount * 0.02m);
+
+        Assert.False(result.Completed);
+        Assert.Equal(3, result.Calls);
+        Assert.Contains("cost budget spent (max_cost_usd = 0.05", result.StopReason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,9 +148,9 @@ public sealed class SynthPipelineTests
         };
         var config = Config(samples: 20, perCall: 3);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new SynthPipeline(store).RunAsync(config, generator, Template, cancellationToken: cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new SynthPipeline(store).RunAsync(config, generator, Prompt, cancellationToken: cancel.Token));
         Assert.False(store.Has("synth", "train"));
-        var result = await new SynthPipeline(store).RunAsync(config, generator, Template, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await new SynthPipeline(store).RunAsync(config, generator, Prompt, cancellationToken: TestContext.Current.CancellationToken);
 
         var rows = store.Rows<SynthRow>("synth", "train");
         Assert.True(result.Completed);
@@ -148,8 +168,8 @@ public sealed class SynthPipelineTests
         config.SynthDsAppend = append;
         var generator = FreshPairs();
 
-        await new SynthPipeline(store).RunAsync(config, generator, Template, cancellationToken: TestContext.Current.CancellationToken);
-        await new SynthPipeline(store).RunAsync(config, generator, Template, cancellationToken: TestContext.Current.CancellationToken);
+        await new SynthPipeline(store).RunAsync(config, generator, Prompt, cancellationToken: TestContext.Current.CancellationToken);
+        await new SynthPipeline(store).RunAsync(config, generator, Prompt, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, store.Rows<SynthRow>("synth", "train").Count);
     }

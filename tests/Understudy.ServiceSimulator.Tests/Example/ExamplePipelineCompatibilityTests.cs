@@ -43,7 +43,7 @@ public sealed class ExamplePipelineCompatibilityTests
     {
         await using ServiceSimulatorServer server = await SimulatorClients.StartAsync();
         var config = Load<EvaluationConfig>("evaluation.yaml");
-        var judge = new LlmJudge(ChatClient(server, config.ServiceModelName), config, ExamplePrompts.Template("eval"), new TokenUsage());
+        var judge = new LlmJudge(ChatClient(server, config.ServiceModelName), config, ExamplePrompts.Prompt("eval"), new TokenUsage());
         string candidate = (Ticket.Truth with { Sentiment = TicketSentiment.Positive == Ticket.Truth.Sentiment ? TicketSentiment.Negative : TicketSentiment.Positive }).ToJson();
 
         Judgement judgement = await judge.JudgeAsync(judge.RenderPrompt(TriagePrompt.Build(Ticket.Text), Ticket.Truth.ToJson(), candidate), Cancel);
@@ -58,7 +58,7 @@ public sealed class ExamplePipelineCompatibilityTests
     {
         await using ServiceSimulatorServer server = await SimulatorClients.StartAsync();
         var config = Load<SynthConfig>("synth_data_gen.yaml");
-        var generator = new SynthGenerator(ChatClient(server, config.ServiceModelName), config, ExamplePrompts.Template("synth_data_gen"), new TokenUsage());
+        var generator = new SynthGenerator(ChatClient(server, config.ServiceModelName), config, ExamplePrompts.Prompt("synth_data_gen"), new TokenUsage());
         var seed = new SeedRow("seed-1", TriagePrompt.Build(Ticket.Text), Ticket.Truth.ToJson(), "billing");
 
         StructuredOutcome<SynthBatch> outcome = await generator.GenerateAsync(seed, callIndex: 0, Cancel);

@@ -36,6 +36,10 @@ internal static class ExamplePrompts
         throw new InvalidOperationException($"No Understudy.sln above {AppContext.BaseDirectory}.");
     }
 
+    /// <summary>A table of the example's prompts.toml as the pipelines load it.</summary>
+    public static Understudy.Core.Prompts.PromptTemplate Prompt(string section) =>
+        Understudy.Core.Prompts.PromptLibrary.Load(Path.Combine(RepositoryRoot(), "examples", "ticket-triage", "prompts.toml")).Get(section);
+
     /// <summary>The raw <c>prompt</c> of a prompts.toml table.</summary>
     public static string Template(string section) => (string)((TomlTable)Prompts.Value[section])["prompt"];
 

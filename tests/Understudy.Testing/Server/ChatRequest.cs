@@ -69,5 +69,12 @@ public sealed record ChatRequest
     public string? SystemText => Messages.FirstOrDefault(m => m.Role == ChatRole.System)?.Text;
 
     /// <summary>The body parsed as JSON, for assertions on fields the parsed view does not expose.</summary>
-    public JsonElement Body => JsonDocument.Parse(RawBody).RootElement.Clone();
+    public JsonElement Body
+    {
+        get
+        {
+            using var document = JsonDocument.Parse(RawBody);
+            return document.RootElement.Clone();
+        }
+    }
 }

@@ -29,6 +29,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Func<ChatRequest, ScriptedReply> _script;
     private readonly ConcurrentQueue<ChatRequest> _requests = new();
+    private readonly ConcurrentQueue<Exception> _scriptErrors = new();
     private readonly CancellationTokenSource _stopping = new();
     private int _sequence;
 
@@ -50,6 +51,9 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
 
     /// <summary>Every chat request received so far, in arrival order (including ones answered with errors).</summary>
     public IReadOnlyList<ChatRequest> Requests => _requests.OrderBy(r => r.Sequence).ToList();
+
+    /// <summary>Exceptions the script threw (each answered with a 500 naming it), so a broken script is easy to spot.</summary>
+    public IReadOnlyList<Exception> ScriptErrors => _scriptErrors.ToList();
 
     /// <summary>How many chat requests arrived.</summary>
     public int RequestCount => Volatile.Read(ref _sequence);
@@ -99,7 +103,17 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
         }
 
         _requests.Enqueue(request);
-        var reply = _script(request);
+        ScriptedReply reply;
+        try
+        {
+            reply = _script(request);
+        }
+        catch (Exception e)
+        {
+            _scriptErrors.Enqueue(e);
+            reply = ScriptedReply.Error(500, $"the test script threw {e.GetType().Name}: {e.Message}");
+        }
+
         await (reply.Hang ? Task.Delay(Timeout.Infinite, ct) : Task.Delay(reply.Latency, ct));
         await WriteReplyAsync(context.Response, request, reply, ct);
     }

@@ -125,6 +125,40 @@ internal sealed partial class DatasetLayout(string root)
         }
     }
 
+    /// <summary>
+    /// Puts a fully written staging folder in place of a split: the old folder is renamed aside, the staging folder
+    /// renamed in, the old one deleted. Readers see the old split or the new one, never a mix.
+    /// </summary>
+    public void ReplaceSplitFolder(string datasetId, string split, string stagingPath)
+    {
+        string splitPath = SplitPath(datasetId, split);
+        string? retiredPath = null;
+        if (Directory.Exists(splitPath))
+        {
+            retiredPath = Path.Combine(DatasetPath(datasetId), $".{split}.old-{Guid.NewGuid():N}");
+            Directory.Move(splitPath, retiredPath);
+        }
+        Directory.Move(stagingPath, splitPath);
+        if (retiredPath is not null)
+        {
+            Directory.Delete(retiredPath, recursive: true);
+        }
+    }
+
+    /// <summary>The error for a missing split, naming the splits or datasets that do exist.</summary>
+    public DatasetNotFoundException NotFound(string datasetId, string split)
+    {
+        IReadOnlyList<string> splits = SplitsOf(datasetId);
+        if (splits.Count > 0)
+        {
+            return new DatasetNotFoundException($"Dataset '{datasetId}' has no split '{split}'; its splits are: {string.Join(", ", splits)}.");
+        }
+        IReadOnlyList<string> known = DatasetIds();
+        string hint = Datasets.DatasetIds.IsHubId(datasetId) ? $" To fetch it from the Hugging Face Hub run: understudy datasets pull {datasetId}." : "";
+        string available = known.Count == 0 ? "the store is empty" : "datasets: " + string.Join(", ", known);
+        return new DatasetNotFoundException($"Dataset '{datasetId}' is not in the store '{Root}' ({available}).{hint}");
+    }
+
     private static bool IsVisible(string path) => !Path.GetFileName(path).StartsWith('.');
 
     private static int PartNumber(string fileName)

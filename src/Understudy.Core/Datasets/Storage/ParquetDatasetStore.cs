@@ -96,7 +96,7 @@ public sealed class ParquetDatasetStore : IDatasetStore
         List<T> materialised = rows.ToList();
         string stagingPath = Path.Combine(_layout.DatasetPath(datasetId), $".{split}.staging-{Guid.NewGuid():N}");
         await ParquetRowFile.WriteAtomicallyAsync(Path.Combine(stagingPath, DatasetLayout.PartFileName(0)), materialised, cancellationToken);
-        await ReplaceSplitFolderAsync(datasetId, split, stagingPath);
+        _layout.ReplaceSplitFolder(datasetId, split, stagingPath);
         await Catalog.RecordAsync(datasetId, split, provenance, materialised.Count, appended: false, cancellationToken);
     }
 
@@ -130,7 +130,7 @@ public sealed class ParquetDatasetStore : IDatasetStore
             }
             File.Copy(parquetFiles[index], Path.Combine(stagingPath, DatasetLayout.PartFileName(index)));
         }
-        await ReplaceSplitFolderAsync(datasetId, split, stagingPath);
+        _layout.ReplaceSplitFolder(datasetId, split, stagingPath);
         await Catalog.RecordAsync(datasetId, split, provenance, rowCount, appended: false, cancellationToken);
     }
 
@@ -150,7 +150,7 @@ public sealed class ParquetDatasetStore : IDatasetStore
         }
         await AppendPartAsync(splitPath, rows, cancellationToken);
         CatalogEntry? previous = splitExists ? await Catalog.FindAsync(datasetId, split, cancellationToken) : null;
-        long rowCount = previous is not null ? previous.RowCount + rows.Count : await CountRowsAsync(splitPath, cancellationToken);
+        long rowCount = previous is not null ? previous.RowCount + rows.Count : await ParquetRowFile.CountRowsAsync(DatasetLayout.PartFiles(splitPath), cancellationToken);
         await Catalog.RecordAsync(datasetId, split, provenance, rowCount, appended: splitExists, cancellationToken);
     }
 
@@ -197,41 +197,12 @@ public sealed class ParquetDatasetStore : IDatasetStore
         _layout.EnsureNoNestingConflict(datasetId);
     }
 
-    private async Task ReplaceSplitFolderAsync(string datasetId, string split, string stagingPath)
-    {
-        string splitPath = _layout.SplitPath(datasetId, split);
-        string? retiredPath = null;
-        if (Directory.Exists(splitPath))
-        {
-            retiredPath = Path.Combine(_layout.DatasetPath(datasetId), $".{split}.old-{Guid.NewGuid():N}");
-            Directory.Move(splitPath, retiredPath);
-        }
-        Directory.Move(stagingPath, splitPath);
-        if (retiredPath is not null)
-        {
-            await Task.Run(() => Directory.Delete(retiredPath, recursive: true));
-        }
-    }
-
     private IReadOnlyList<string> RequireParts(string datasetId, string split)
     {
         DatasetIds.Validate(datasetId);
         DatasetIds.ValidateSplit(split);
         IReadOnlyList<string> parts = DatasetLayout.PartFiles(_layout.SplitPath(datasetId, split));
-        if (parts.Count > 0)
-        {
-            return parts;
-        }
-        IReadOnlyList<string> splits = _layout.SplitsOf(datasetId);
-        if (splits.Count > 0)
-        {
-            throw new DatasetNotFoundException(
-                $"Dataset '{datasetId}' has no split '{split}'; its splits are: {string.Join(", ", splits)}.");
-        }
-        IReadOnlyList<string> known = _layout.DatasetIds();
-        string hint = DatasetIds.IsHubId(datasetId) ? $" To fetch it from the Hugging Face Hub run: understudy datasets pull {datasetId}." : "";
-        string available = known.Count == 0 ? "the store is empty" : "datasets: " + string.Join(", ", known);
-        throw new DatasetNotFoundException($"Dataset '{datasetId}' is not in the store '{RootPath}' ({available}).{hint}");
+        return parts.Count > 0 ? parts : throw _layout.NotFound(datasetId, split);
     }
 
     private async Task<DatasetInfo> DescribeAsync(string datasetId, CancellationToken cancellationToken)
@@ -243,19 +214,9 @@ public sealed class ParquetDatasetStore : IDatasetStore
             IReadOnlyList<string> parts = DatasetLayout.PartFiles(splitPath);
             var schema = await ParquetRowFile.ReadSchemaAsync(parts[0], cancellationToken);
             CatalogEntry? entry = await Catalog.FindAsync(datasetId, split, cancellationToken);
-            splits.Add(new SplitInfo(split, await CountRowsAsync(splitPath, cancellationToken),
+            splits.Add(new SplitInfo(split, await ParquetRowFile.CountRowsAsync(parts, cancellationToken),
                 schema.Fields.Select(field => field.Name).ToList(), entry?.ToProvenance()));
         }
         return new DatasetInfo(datasetId, splits);
-    }
-
-    private static async Task<long> CountRowsAsync(string splitPath, CancellationToken cancellationToken)
-    {
-        long total = 0;
-        foreach (string part in DatasetLayout.PartFiles(splitPath))
-        {
-            total += await ParquetRowFile.CountRowsAsync(part, cancellationToken);
-        }
-        return total;
     }
 }

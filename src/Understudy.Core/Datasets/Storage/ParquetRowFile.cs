@@ -86,6 +86,17 @@ internal static class ParquetRowFile
         return reader.Metadata?.NumRows ?? reader.RowGroups.Sum(group => group.RowCount);
     }
 
+    /// <summary>Total rows of several files, from their footers.</summary>
+    public static async Task<long> CountRowsAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        foreach (string path in paths)
+        {
+            total += await CountRowsAsync(path, cancellationToken);
+        }
+        return total;
+    }
+
     private static bool MatchesClassSchema(ParquetSchema fileSchema, Type rowType)
     {
         ParquetSchema classSchema = rowType.GetParquetSchema(false);

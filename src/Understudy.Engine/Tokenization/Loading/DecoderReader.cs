@@ -8,7 +8,7 @@ internal static class DecoderReader
 {
     public static ITokenDecoder? Read(JsonElement element, string path, string origin)
     {
-        if (element.ValueKind == JsonValueKind.Null) return null;
+        if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
         string type = JsonReading.TypeOf(element, path, origin);
         switch (type)
         {

@@ -9,7 +9,7 @@ internal static class NormalizerReader
 {
     public static INormalizer? Read(JsonElement element, string path, string origin)
     {
-        if (element.ValueKind == JsonValueKind.Null) return null;
+        if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
         string type = JsonReading.TypeOf(element, path, origin);
         return type switch
         {

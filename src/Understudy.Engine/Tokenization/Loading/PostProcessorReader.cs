@@ -10,7 +10,7 @@ internal static class PostProcessorReader
 {
     public static SpecialTokenTemplate Read(JsonElement element, string path, string origin)
     {
-        if (element.ValueKind == JsonValueKind.Null) return SpecialTokenTemplate.None;
+        if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return SpecialTokenTemplate.None;
         string type = JsonReading.TypeOf(element, path, origin);
         switch (type)
         {

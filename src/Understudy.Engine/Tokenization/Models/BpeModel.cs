@@ -16,6 +16,7 @@ public sealed class BpeModel
     private readonly Dictionary<(int Left, int Right), (int Rank, int MergedId)> _merges;
     private readonly int? _unknownId;
     private readonly int[]? _byteTokenIds;
+    private readonly int[] _singleCharIds;
     private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Builds the model; throws when a merge names a token missing from the vocabulary.</summary>
@@ -42,6 +43,7 @@ public sealed class BpeModel
             _unknownId = unknownId;
         }
         if (options.ByteFallback) _byteTokenIds = ReadByteTokens();
+        _singleCharIds = ReadSingleCharTokens();
     }
 
     /// <summary>The model's vocabulary (without added tokens).</summary>
@@ -75,6 +77,13 @@ public sealed class BpeModel
         while (index < word.Length)
         {
             int length = char.IsHighSurrogate(word[index]) && index + 1 < word.Length && char.IsLowSurrogate(word[index + 1]) ? 2 : 1;
+            if (length == 1 && _singleCharIds[word[index]] >= 0 && IsPlainSymbol(index, word.Length))
+            {
+                if (pendingUnknown is { } unknownBefore) symbols.Add(unknownBefore.Id);
+                pendingUnknown = null;
+                symbols.Add(_singleCharIds[word[index++]]);
+                continue;
+            }
             string symbol = word.Substring(index, length);
             if (index > 0 && _options.ContinuingSubwordPrefix is { } prefix) symbol = prefix + symbol;
             index += length;
@@ -106,6 +115,22 @@ public sealed class BpeModel
         }
         foreach (byte b in bytes) symbols.Add(_byteTokenIds![b]);
         return true;
+    }
+
+    /// <summary>Whether the symbol at <paramref name="index"/> gets no continuing-subword prefix or end-of-word suffix.</summary>
+    private bool IsPlainSymbol(int index, int wordLength) =>
+        (index == 0 || _options.ContinuingSubwordPrefix is null) && (index + 1 < wordLength || _options.EndOfWordSuffix is null);
+
+    /// <summary>Ids of the single-UTF-16-character tokens, so the common case needs no substring per character.</summary>
+    private int[] ReadSingleCharTokens()
+    {
+        var ids = new int[char.MaxValue + 1];
+        Array.Fill(ids, -1);
+        foreach ((string token, int id) in _vocabulary)
+        {
+            if (token.Length == 1) ids[token[0]] = id;
+        }
+        return ids;
     }
 
     private int[] ReadByteTokens()

@@ -17,7 +17,7 @@ public sealed class SplitPreTokenizer(Regex pattern, SplitBehavior behavior, boo
     {
         var segments = new List<(int Start, int End, bool IsMatch)>();
         int previous = 0;
-        foreach (Match match in pattern.Matches(piece))
+        foreach (ValueMatch match in pattern.EnumerateMatches(piece))
         {
             if (match.Length == 0) continue;
             if (match.Index > previous) segments.Add((previous, match.Index, invert));
@@ -26,7 +26,10 @@ public sealed class SplitPreTokenizer(Regex pattern, SplitBehavior behavior, boo
         }
         if (previous < piece.Length) segments.Add((previous, piece.Length, invert));
 
-        return Combine(segments, behavior).Select(s => piece[s.Start..s.End]);
+        List<(int Start, int End, bool IsMatch)> combined = Combine(segments, behavior);
+        var pieces = new List<string>(combined.Count);
+        foreach ((int start, int end, _) in combined) pieces.Add(piece[start..end]);
+        return pieces;
     }
 
     /// <summary>Applies the behaviour to the matched and unmatched segments, in order, as HF tokenizers does.</summary>

@@ -55,11 +55,37 @@ public sealed class ForeignParquetFileTests : IDisposable
         Assert.Empty(row.Messages);
     }
 
+    [Fact]
+    public async Task Null_elements_of_string_and_number_lists_stay_in_place()
+    {
+        string directory = _folder.Combine("lists", "train");
+        Directory.CreateDirectory(directory);
+        TaggedRecord[] rows = [new() { Tags = ["a", null, "b"], Scores = [null, 2.5] }, new() { Tags = [], Scores = [] }, new() { Tags = [null], Scores = [1] }];
+        await ParquetSerializer.SerializeAsync(rows, Path.Combine(directory, "part-00000.parquet"), cancellationToken: TestContext.Current.CancellationToken);
+        var store = new ParquetDatasetStore(_folder.Path);
+
+        var records = await store.ReadRecordsAsync("lists", "train", TestContext.Current.CancellationToken).ToListAsync();
+
+        Assert.Equal(["a", null, "b"], Assert.IsType<List<object?>>(records[0]["tags"]));
+        Assert.Equal([null, 2.5], Assert.IsType<List<object?>>(records[0]["scores"]));
+        Assert.Empty(Assert.IsType<List<object?>>(records[1]["tags"]));
+        Assert.Equal([null], Assert.IsType<List<object?>>(records[2]["tags"]));
+    }
+
     private async Task WritePartAsync(string id, string split, ParquetSchema schema, IReadOnlyCollection<IDictionary<string, object?>> records)
     {
         string directory = _folder.Combine(id, split);
         Directory.CreateDirectory(directory);
         await using var stream = File.Create(Path.Combine(directory, "part-00000.parquet"));
         await ParquetSerializer.SerializeUntypedAsync(records, schema, stream, cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    public sealed class TaggedRecord
+    {
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public List<string?> Tags { get; set; } = [];
+
+        [System.Text.Json.Serialization.JsonPropertyName("scores")]
+        public List<double?> Scores { get; set; } = [];
     }
 }

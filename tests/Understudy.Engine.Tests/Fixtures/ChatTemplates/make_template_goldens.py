@@ -93,6 +93,16 @@ CONVERSATIONS = [
         {"role": "assistant", "content": "", "tool_calls": [
             {"id": "call12345", "type": "function", "function": {"name": "get_weather", "arguments": {"city": "Paris", "celsius": True}}}]},
         {"role": "tool", "tool_call_id": "call12345", "content": "{\"temperature\": 18.5, \"sky\": \"clear\"}"}]},
+    {"name": "content_parts", "add_generation_prompt": True, "messages": [
+        {"role": "system", "content": [{"type": "text", "text": "Describe images briefly."}]},
+        {"role": "user", "content": [{"type": "image"}, {"type": "text", "text": " What is shown? "}]}]},
+    {"name": "consecutive_tool_results", "add_generation_prompt": True, "messages": [
+        {"role": "user", "content": "Weather in Paris and Rome?"},
+        {"role": "assistant", "content": None, "tool_calls": [
+            {"id": "call00001", "type": "function", "function": {"name": "get_weather", "arguments": "{\"city\": \"Paris\"}"}},
+            {"id": "call00002", "type": "function", "function": {"name": "get_weather", "arguments": "{\"city\": \"Rome\"}"}}]},
+        {"role": "tool", "tool_call_id": "call00001", "content": "18"},
+        {"role": "tool", "tool_call_id": "call00002", "content": "21.5"}]},
     {"name": "extra_variables", "add_generation_prompt": True, "extra": {"enable_thinking": False, "date_string": "01 Jan 2025"}, "messages": [
         {"role": "system", "content": "Be brief."},
         {"role": "user", "content": "Hi"}]},
