@@ -64,6 +64,22 @@ try
         string fraction = batch == 1 ? $"  = {perSecond / bound:P0} of the bandwidth bound" : "";
         Console.WriteLine($"decode   batch {batch,2}: {perSecond,8:F1} tok/s ({1000 * (total - prefill) / decodeTokens:F1} ms/step){fraction}");
     }
+    // Fixed per-step cost: the same layer count at tiny widths, where arithmetic and memory traffic are negligible,
+    // so its decode step time is the per-token cost of launching the ops.
+    var probeConfig = config with { HiddenSize = 64, IntermediateSize = 128, NumAttentionHeads = 4, NumKeyValueHeads = 2, HeadDim = null, VocabSize = 512 };
+    using (var probe = ModelArchitectures.Create(probeConfig, CPU, dtype))
+    {
+        ModelWeights.Randomize(probe, seed: 2);
+        var probeGenerator = new TokenGenerator(probe);
+        double ProbeTime(int newTokens) => Enumerable.Range(0, 3).Min(_ =>
+        {
+            var watch = Stopwatch.StartNew();
+            probeGenerator.Generate([new TokenGenerationRequest([1, 5, 9], new GenerationOptions { MaxNewTokens = newTokens })]);
+            return watch.Elapsed.TotalSeconds;
+        });
+        double step = (ProbeTime(decodeTokens + 1) - ProbeTime(1)) / decodeTokens;
+        Console.WriteLine($"op overhead probe ({config.NumHiddenLayers} layers, hidden 64): {1000 * step:F2} ms/step of fixed cost per decode step");
+    }
 }
 finally
 {
