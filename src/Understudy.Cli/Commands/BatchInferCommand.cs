@@ -17,7 +17,11 @@ public static class BatchInferCommand
     {
         BatchInferenceConfig config = context.Config;
         var store = OpenStore(context.Workspace);
-        var resolver = new ModelClientResolvers([new EndpointModelClientResolver(options => ChatClients.Create(options, "student"))]);
+        var resolver = new ModelClientResolvers(
+        [
+            new EndpointModelClientResolver(options => ChatClients.Create(options, "student")),
+            new LocalEngineModelClientResolver(),
+        ]);
         ModelClient model = await resolver.ResolveAsync(config, cancellationToken);
         using var client = model.Client;
         BatchInferenceResult result = await context.Progress.RunAsync(BatchInferencePipeline.StageName,

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Understudy.Core.Configuration;
 
 namespace Understudy.Pipelines.BatchInference;
 
@@ -10,7 +11,7 @@ namespace Understudy.Pipelines.BatchInference;
 public sealed class BatchInferenceConfig
 {
     [Required]
-    [Description("The model under test: a model name served at ft_model_base_url (vLLM, Ollama, llama.cpp...) or a local model folder.")]
+    [Description("The model under test: a model name served at ft_model_base_url (vLLM, Ollama, llama.cpp...), or, without ft_model_base_url, a local model folder or Hub id run by the built-in engine.")]
     public string FtModelId { get; set; } = "";
 
     [Description("Model revision recorded as model_sha (a commit, tag or your own version label).")]
@@ -21,6 +22,10 @@ public sealed class BatchInferenceConfig
 
     [Description("Environment variable holding the endpoint's API key; empty = SERVICE_LLM_API_KEY if set, else none.")]
     public string FtModelApiKeyEnv { get; set; } = "";
+
+    [OneOf("float32", "bfloat16", "float16")]
+    [Description("Weights dtype when ft_model_id runs on the built-in engine (a local folder or a Hub id, no ft_model_base_url).")]
+    public string TorchDtype { get; set; } = "float32";
 
     [Description("Fine-tuning config the model was trained with (LlamaDuo key; recorded, not read).")]
     public string FtModelConfigPath { get; set; } = "";

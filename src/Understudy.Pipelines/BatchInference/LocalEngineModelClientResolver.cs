@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using Understudy.Engine.Hub;
+using Understudy.Engine.Inference;
+
+namespace Understudy.Pipelines.BatchInference;
+
+/// <summary>
+/// Runs the model under test in-process on the built-in TorchSharp engine when no <c>ft_model_base_url</c> is set:
+/// <c>ft_model_id</c> is a local model folder (config.json, safetensors, tokenizer) or a Hub id resolved into the
+/// Hugging Face cache. <c>model_sha</c> is <c>ft_model_revision</c> when one is given, else a hash of the weights
+/// and config, so answers from two different checkpoints in one folder never look alike.
+/// </summary>
+public sealed class LocalEngineModelClientResolver : IModelClientResolver
+{
+    private readonly Func<string, CancellationToken, Task<string>> _resolveFolder;
+
+    /// <param name="resolveFolder">Maps a folder or Hub id to a local folder; defaults to the Hub resolver with the environment's settings.</param>
+    public LocalEngineModelClientResolver(Func<string, CancellationToken, Task<string>>? resolveFolder = null)
+    {
+        _resolveFolder = resolveFolder ?? ((id, ct) => new HubModelResolver(HubOptions.FromEnvironment()).ResolveAsync(id, null, ct));
+    }
+
+    /// <inheritdoc />
+    public bool CanResolve(BatchInferenceConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return string.IsNullOrWhiteSpace(config.FtModelBaseUrl) && !string.IsNullOrWhiteSpace(config.FtModelId);
+    }
+
+    /// <inheritdoc />
+    public async Task<ModelClient> ResolveAsync(BatchInferenceConfig config, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        string folder = await _resolveFolder(config.FtModelId, cancellationToken);
+        if (!File.Exists(Path.Combine(folder, "config.json")))
+        {
+            throw new InvalidOperationException(
+                $"ft_model_id '{config.FtModelId}' resolves to '{folder}', which has no config.json: point it at a Hugging Face " +
+                "model folder, or set ft_model_base_url to the OpenAI-compatible endpoint that serves the model.");
+        }
+        string sha = string.IsNullOrWhiteSpace(config.FtModelRevision) || config.FtModelRevision == "main"
+            ? await FingerprintAsync(folder, cancellationToken)
+            : config.FtModelRevision;
+        LocalModel model = LocalModel.Load(folder, new LocalModelOptions { TorchDtype = config.TorchDtype, ModelId = config.FtModelId });
+        return new ModelClient(new OwningLocalChatClient(model), config.FtModelId, sha);
+    }
+
+    /// <summary>"sha256:" and the first 16 hex digits of the hash of config.json and every safetensors file, in name order.</summary>
+    public static async Task<string> FingerprintAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        IEnumerable<string> files = Directory.EnumerateFiles(folder, "*.safetensors")
+            .Append(Path.Combine(folder, "config.json"))
+            .Order(StringComparer.Ordinal);
+        byte[] buffer = new byte[1 << 20];
+        foreach (string file in files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\0"));
+            await using var stream = File.OpenRead(file);
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+}
