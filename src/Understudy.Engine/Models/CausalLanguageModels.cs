@@ -37,12 +37,15 @@ public static class CausalLanguageModels
     {
         ArgumentNullException.ThrowIfNull(model);
         Directory.CreateDirectory(folder);
-        var config = model.Config with { TorchDtype = model.DType switch
+        var config = model.Config with
         {
-            ScalarType.BFloat16 => "bfloat16",
-            ScalarType.Float16 => "float16",
-            _ => "float32",
-        } };
+            TorchDtype = model.DType switch
+            {
+                ScalarType.BFloat16 => "bfloat16",
+                ScalarType.Float16 => "float16",
+                _ => "float32",
+            }
+        };
         ModelWeights.Save(model, Path.Combine(folder, SafetensorsCheckpoint.SingleFileName));
         config.Save(Path.Combine(folder, ConfigFileName));
     }

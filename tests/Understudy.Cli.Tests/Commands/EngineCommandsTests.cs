@@ -32,8 +32,14 @@ public class EngineCommandsTests
         {
             var config = new ModelConfig
             {
-                ModelType = "qwen2", HiddenSize = 16, IntermediateSize = 24, NumHiddenLayers = 2, NumAttentionHeads = 2,
-                NumKeyValueHeads = 1, VocabSize = 40, TieWordEmbeddings = true,
+                ModelType = "qwen2",
+                HiddenSize = 16,
+                IntermediateSize = 24,
+                NumHiddenLayers = 2,
+                NumAttentionHeads = 2,
+                NumKeyValueHeads = 1,
+                VocabSize = 40,
+                TieWordEmbeddings = true,
             };
             using (var model = ModelArchitectures.Create(config, CPU, ScalarType.Float32))
             {

@@ -36,8 +36,13 @@ public static class TinyModels
         "gemma" => Llama() with { ModelType = "gemma", NumKeyValueHeads = 1, HeadDim = 12, TieWordEmbeddings = null },
         "gemma2" => Llama() with
         {
-            ModelType = "gemma2", HeadDim = 16, QueryPreAttnScalar = 12, SlidingWindow = 3,
-            AttnLogitSoftcapping = 0.5, FinalLogitSoftcapping = 2.0, TieWordEmbeddings = null,
+            ModelType = "gemma2",
+            HeadDim = 16,
+            QueryPreAttnScalar = 12,
+            SlidingWindow = 3,
+            AttnLogitSoftcapping = 0.5,
+            FinalLogitSoftcapping = 2.0,
+            TieWordEmbeddings = null,
         },
         "phi3" => Llama(tied: false) with { ModelType = "phi3", SlidingWindow = 4 },
         _ => throw new ArgumentException(family),

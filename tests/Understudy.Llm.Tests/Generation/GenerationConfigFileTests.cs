@@ -37,7 +37,13 @@ public sealed class GenerationConfigFileTests : IDisposable
 
         Assert.Equal(new GenerationConfig
         {
-            Temperature = 0.2f, TopP = 0.9f, TopK = 40, Seed = 7, FrequencyPenalty = 0.1f, PresencePenalty = 0.3f, JsonResponse = true,
+            Temperature = 0.2f,
+            TopP = 0.9f,
+            TopK = 40,
+            Seed = 7,
+            FrequencyPenalty = 0.1f,
+            PresencePenalty = 0.3f,
+            JsonResponse = true,
             StopSequences = config.StopSequences,
         }, config);
         Assert.Equal(["###", "END"], config.StopSequences!);

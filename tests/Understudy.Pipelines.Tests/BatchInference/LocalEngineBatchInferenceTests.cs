@@ -32,7 +32,12 @@ public sealed class LocalEngineBatchInferenceTests
         await workspace.Store.WriteAsync("stories", "test", prompts, DatasetProvenance.Manual("test"), TestContext.Current.CancellationToken);
         var config = new BatchInferenceConfig
         {
-            FtModelId = model, TestDsId = "stories", LmResponseDsId = "answers", Repeat = 2, InferenceBs = 2, MaxNewTokens = 24,
+            FtModelId = model,
+            TestDsId = "stories",
+            LmResponseDsId = "answers",
+            Repeat = 2,
+            InferenceBs = 2,
+            MaxNewTokens = 24,
         };
         var resolver = new LocalEngineModelClientResolver();
         Assert.True(resolver.CanResolve(config));

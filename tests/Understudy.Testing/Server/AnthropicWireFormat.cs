@@ -32,8 +32,13 @@ internal static class AnthropicWireFormat
             type = "message_start",
             message = new
             {
-                id = $"msg_scripted_{request.Sequence}", type = "message", role = "assistant", model,
-                content = Array.Empty<object>(), stop_reason = (string?)null, stop_sequence = (string?)null,
+                id = $"msg_scripted_{request.Sequence}",
+                type = "message",
+                role = "assistant",
+                model,
+                content = Array.Empty<object>(),
+                stop_reason = (string?)null,
+                stop_sequence = (string?)null,
                 usage = new { input_tokens = ReplyTokens.Prompt(request, reply), output_tokens = 0 },
             },
         }, ct);

@@ -34,7 +34,10 @@ internal static class OpenAiWireFormat
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         object Chunk(object delta, string? finish) => new
         {
-            id, @object = "chat.completion.chunk", created, model,
+            id,
+            @object = "chat.completion.chunk",
+            created,
+            model,
             choices = new[] { new { index = 0, delta, finish_reason = finish } },
         };
 
@@ -51,7 +54,10 @@ internal static class OpenAiWireFormat
             var completion = ReplyTokens.Completion(reply);
             await WriteEventAsync(response, new
             {
-                id, @object = "chat.completion.chunk", created, model,
+                id,
+                @object = "chat.completion.chunk",
+                created,
+                model,
                 choices = Array.Empty<object>(),
                 usage = new { prompt_tokens = prompt, completion_tokens = completion, total_tokens = prompt + completion },
             }, ct);

@@ -11,8 +11,13 @@ internal static class ChatMessagesParser
 {
     private static readonly Dictionary<string, string> Roles = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["system"] = "system", ["user"] = "user", ["assistant"] = "assistant", ["tool"] = "tool",
-        ["human"] = "user", ["gpt"] = "assistant", ["model"] = "assistant",
+        ["system"] = "system",
+        ["user"] = "user",
+        ["assistant"] = "assistant",
+        ["tool"] = "tool",
+        ["human"] = "user",
+        ["gpt"] = "assistant",
+        ["model"] = "assistant",
     };
 
     public static (List<ChatTurn>? Messages, string? Problem) Parse(object? value, string column)

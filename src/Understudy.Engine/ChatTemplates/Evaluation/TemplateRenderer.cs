@@ -122,7 +122,7 @@ internal sealed class TemplateRenderer
                 ns.Attributes[attribute.Attribute] = value;
                 break;
             case TupleTarget tuple:
-                IReadOnlyList<object?> values = value is string or List<object?> or object?[] ? PyValues.Iterate(value)
+                IReadOnlyList<object?> values = value is string or List<object?> or object?[]? PyValues.Iterate(value)
                     : throw new ChatTemplateException($"cannot unpack {PyValues.TypeName(value)} into {tuple.Items.Count} names", at.Line, at.Column);
                 if (values.Count != tuple.Items.Count)
                     throw new ChatTemplateException($"expected {tuple.Items.Count} values to unpack, got {values.Count}", at.Line, at.Column);

@@ -19,7 +19,10 @@ public sealed class Phi3ForCausalLM : CausalLanguageModel
     {
         var attention = AttentionOptions.ForConfig(config) with
         {
-            StoredFused = true, QkvBias = false, OutputBias = false, SlidingWindow = config.SlidingWindow,
+            StoredFused = true,
+            QkvBias = false,
+            OutputBias = false,
+            SlidingWindow = config.SlidingWindow,
         };
         return new DecoderStack(config, layer => new PreNormDecoderLayer(
                 new Attention(attention, layer, device, dtype),

@@ -40,7 +40,11 @@ public class RotaryEmbeddingTests
     {
         var scaling = new RopeScalingConfig
         {
-            RopeType = "llama3", Factor = 8, LowFreqFactor = 1, HighFreqFactor = 4, OriginalMaxPositionEmbeddings = 8192,
+            RopeType = "llama3",
+            Factor = 8,
+            LowFreqFactor = 1,
+            HighFreqFactor = 4,
+            OriginalMaxPositionEmbeddings = 8192,
         };
         float[] plain = RopeFrequencies.Compute(128, 500000, null);
         float[] scaled = RopeFrequencies.Compute(128, 500000, scaling);
