@@ -7,8 +7,8 @@ namespace Understudy.Pipelines.BatchInference;
 /// <summary>
 /// Runs the model under test in-process on the built-in TorchSharp engine when no <c>ft_model_base_url</c> is set:
 /// <c>ft_model_id</c> is a local model folder (config.json, safetensors, tokenizer) or a Hub id resolved into the
-/// Hugging Face cache. <c>model_sha</c> is <c>ft_model_revision</c> when one is given, else a hash of the weights
-/// and config, so answers from two different checkpoints in one folder never look alike.
+/// Hugging Face cache. <c>model_sha</c> is <c>ft_model_revision</c> when one is given, else the Hub commit of a
+/// cached snapshot, else a hash of the weights and config, so answers from two checkpoints never look alike.
 /// </summary>
 public sealed class LocalEngineModelClientResolver : IModelClientResolver
 {
@@ -39,10 +39,23 @@ public sealed class LocalEngineModelClientResolver : IModelClientResolver
                 "model folder, or set ft_model_base_url to the OpenAI-compatible endpoint that serves the model.");
         }
         string sha = string.IsNullOrWhiteSpace(config.FtModelRevision) || config.FtModelRevision == "main"
-            ? await FingerprintAsync(folder, cancellationToken)
+            ? SnapshotCommit(folder) ?? await FingerprintAsync(folder, cancellationToken)
             : config.FtModelRevision;
         LocalModel model = LocalModel.Load(folder, new LocalModelOptions { TorchDtype = config.TorchDtype, ModelId = config.FtModelId });
         return new ModelClient(new OwningLocalChatClient(model), config.FtModelId, sha);
+    }
+
+    /// <summary>
+    /// The commit of a Hugging Face cache snapshot folder (<c>…/snapshots/&lt;40 hex digits&gt;</c>), which already
+    /// names the weights exactly, so hashing gigabytes is not needed; null for any other folder.
+    /// </summary>
+    public static string? SnapshotCommit(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        var directory = new DirectoryInfo(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        bool isSnapshot = directory.Parent?.Name == "snapshots"
+            && directory.Name.Length == 40 && directory.Name.All(char.IsAsciiHexDigitLower);
+        return isSnapshot ? directory.Name : null;
     }
 
     /// <summary>"sha256:" and the first 16 hex digits of the hash of config.json and every safetensors file, in name order.</summary>

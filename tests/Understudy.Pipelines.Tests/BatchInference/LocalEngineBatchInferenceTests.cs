@@ -95,6 +95,18 @@ public sealed class LocalEngineBatchInferenceTests
     }
 
     [Fact]
+    public void A_Hub_cache_snapshot_is_identified_by_its_commit_and_any_other_folder_by_nothing()
+    {
+        string commit = new('a', 20);
+        commit += "0123456789abcdef0123";
+
+        Assert.Equal(commit, LocalEngineModelClientResolver.SnapshotCommit(Path.Combine("hub", "models--o--m", "snapshots", commit)));
+        Assert.Equal(commit, LocalEngineModelClientResolver.SnapshotCommit(Path.Combine("hub", "snapshots", commit) + Path.DirectorySeparatorChar));
+        Assert.Null(LocalEngineModelClientResolver.SnapshotCommit(Path.Combine("models", "snapshots", "main")));
+        Assert.Null(LocalEngineModelClientResolver.SnapshotCommit(Path.Combine("models", "checkpoints", commit)));
+    }
+
+    [Fact]
     public async Task A_folder_without_config_json_is_an_error_naming_the_key_to_fix()
     {
         string empty = Directory.CreateTempSubdirectory("understudy-empty-model-").FullName;

@@ -45,6 +45,7 @@ public sealed class InMemoryDatasetStore : IDatasetStore
         }
     }
 
+    /// <summary>Untyped rows with every value as its JSON text (the pipelines read typed rows; no test here relies on value types).</summary>
     public async IAsyncEnumerable<IReadOnlyDictionary<string, object?>> ReadRecordsAsync(string datasetId, string split,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
