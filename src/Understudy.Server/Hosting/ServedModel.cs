@@ -33,12 +33,15 @@ public sealed class ServedModel : IDisposable
     /// <summary>The disposables owned (clients); the model itself stays the caller's.</summary>
     public IReadOnlyList<IDisposable> Owned { get; init; } = [];
 
-    /// <summary>Serves <paramref name="model"/> (not owned): chat through its template, raw completions, mean-pooled embeddings.</summary>
-    public static ServedModel FromLocalModel(LocalModel model, int maxBatchSize = 8, string? id = null)
+    /// <summary>
+    /// Serves <paramref name="model"/> (not owned): chat through its template (or <paramref name="chatOptions"/>' prompt
+    /// formatter), raw completions, mean-pooled embeddings.
+    /// </summary>
+    public static ServedModel FromLocalModel(LocalModel model, int maxBatchSize = 8, string? id = null, LocalChatClientOptions? chatOptions = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
-        var chat = new LocalChatClient(model, LocalChatClientOptions.For(model, maxBatchSize));
+        var chat = new LocalChatClient(model, chatOptions ?? LocalChatClientOptions.For(model, maxBatchSize));
         var raw = new LocalChatClient(model, new LocalChatClientOptions
         {
             PromptFormatter = messages => messages.Count == 1 ? messages[0].Text : throw new ArgumentException("A raw completion takes exactly one prompt."),
