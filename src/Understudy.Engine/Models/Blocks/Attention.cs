@@ -133,12 +133,12 @@ public sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>, IPr
         Tensor attended = matmul(probabilities, allValues)                               // [B, K, G·T, D]
             .view(batch, kvHeads, groups, steps, headDim).permute(0, 3, 1, 2, 4)
             .reshape(batch, steps, heads * headDim);
-        return o_proj.call(attended).MoveToOuterDisposeScope();
+        return Projection.Forward(o_proj, attended).MoveToOuterDisposeScope();
     }
 
     private Tensor ProjectQkv(Tensor x)
     {
-        if (qkv_proj is not null) return qkv_proj.call(x);
+        if (qkv_proj is not null) return Projection.Forward(qkv_proj, x);
         if (_fused is not null && _fused.CanServe(q_proj, k_proj, v_proj)) return _fused.Forward(x);
         return cat([q_proj!.call(x), k_proj!.call(x), v_proj!.call(x)], -1);
     }
