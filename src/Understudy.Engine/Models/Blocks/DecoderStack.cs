@@ -28,6 +28,12 @@ public sealed class DecoderStack : nn.Module<ModelInput, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>
+    /// Runs one decoder layer; null calls the layer directly. Training sets it to recompute activations in backward
+    /// (gradient checkpointing, see <c>Understudy.Engine.Training.GradientCheckpointing</c>).
+    /// </summary>
+    public Func<nn.Module<Tensor, AttentionContext, Tensor>, Tensor, AttentionContext, Tensor>? LayerRunner { get; set; }
+
     /// <summary>The token embedding table.</summary>
     public TokenEmbedding EmbedTokens => embed_tokens;
 
@@ -51,10 +57,10 @@ public sealed class DecoderStack : nn.Module<ModelInput, Tensor>
         {
             Cos = cos,
             SinSigned = sin,
-            Blocked = AttentionMasks.Blocked(input.ValidSlots, input.CacheOffset, steps, null, hidden.device),
+            Blocked = AttentionMasks.Blocked(input.ValidSlots, input.CacheOffset, steps, null, hidden.device, input.SegmentIds),
             BlockedForWindow = window => windowMasks.TryGetValue(window, out Tensor? mask)
                 ? mask
-                : windowMasks[window] = AttentionMasks.Blocked(input.ValidSlots, input.CacheOffset, steps, window, hidden.device)?.DetachFromDisposeScope(),
+                : windowMasks[window] = AttentionMasks.Blocked(input.ValidSlots, input.CacheOffset, steps, window, hidden.device, input.SegmentIds)?.DetachFromDisposeScope(),
             Cache = input.Cache,
             CacheOffset = input.CacheOffset,
         };
@@ -62,7 +68,7 @@ public sealed class DecoderStack : nn.Module<ModelInput, Tensor>
         {
             foreach (var layer in layers)
             {
-                Tensor next = layer.call(hidden, context);
+                Tensor next = LayerRunner is { } run ? run(layer, hidden, context) : layer.call(hidden, context);
                 hidden.Dispose();
                 hidden = next;
             }
