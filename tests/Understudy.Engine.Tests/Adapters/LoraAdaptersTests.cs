@@ -87,7 +87,9 @@ public class LoraAdaptersTests
 
         using var after = LoraTestModels.Logits(model);
 
-        Assert.True(after.allclose(before, rtol: 1e-6, atol: 1e-6));
+        // Without adapters a short prompt may take the decode-size matrix-vector kernel, with them libtorch's linear:
+        // the two sum in different orders, so equality holds to float32 rounding, not bit for bit.
+        Assert.True(after.allclose(before, rtol: 1e-5, atol: 1e-5));
     }
 
     [Fact]
