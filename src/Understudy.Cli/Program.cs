@@ -11,5 +11,6 @@ root.Subcommands.Add(Understudy.Cli.Commands.ServeCommand.Create());
 foreach (var command in Understudy.Cli.Commands.Pipelines.LlamaDuoCommands.Create()) { root.Subcommands.Add(command); }
 root.Subcommands.Add(Understudy.Cli.Commands.Datasets.DatasetsCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.AdaptersCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.FinetuneCommand.Create());
 
 return await CliRunner.RunAsync(root, args);

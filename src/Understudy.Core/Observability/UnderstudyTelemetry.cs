@@ -17,6 +17,17 @@ public static class UnderstudyTelemetry
     /// <summary>Baggage key carrying the run id from a step span to every span below it (LLM calls included).</summary>
     public const string RunIdBaggageKey = UnderstudyAttributes.RunId;
 
+    /// <summary>Baggage key carrying the innermost step's name to the spans below it.</summary>
+    public const string StepBaggageKey = UnderstudyAttributes.StepName;
+
+    /// <summary>
+    /// Whether LLM spans capture prompt and response text (<c>EnableSensitiveData</c> of the OpenTelemetry chat
+    /// client). Off by default; the process host sets it once at start-up from the user's opt-in (the
+    /// <c>capture_message_content</c> key or <c>OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true</c>).
+    /// </summary>
+    public static bool CaptureMessageContent { get; set; } =
+        string.Equals(Environment.GetEnvironmentVariable("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT"), "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The source of step spans.</summary>
     public static ActivitySource ActivitySource { get; } = new(SourceName, typeof(UnderstudyTelemetry).Assembly.GetName().Version?.ToString());
 
@@ -45,6 +56,7 @@ public static class UnderstudyTelemetry
 
         runId ??= activity.GetBaggageItem(RunIdBaggageKey); // inherited from an enclosing step
         activity.SetTag(UnderstudyAttributes.StepName, name);
+        activity.SetBaggage(StepBaggageKey, name);
         if (!string.IsNullOrWhiteSpace(runId))
         {
             activity.SetTag(UnderstudyAttributes.RunId, runId);
