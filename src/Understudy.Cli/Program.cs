@@ -12,5 +12,6 @@ foreach (var command in Understudy.Cli.Commands.Pipelines.LlamaDuoCommands.Creat
 root.Subcommands.Add(Understudy.Cli.Commands.Datasets.DatasetsCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.AdaptersCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.FinetuneCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.DuoCommand.Create());
 
 return await CliRunner.RunAsync(root, args);
