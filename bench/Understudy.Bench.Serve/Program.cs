@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.AI;
 using Understudy.Bench.Serve;
 using Understudy.Engine.Inference;
+using Understudy.Engine.Scheduling;
 using Understudy.Server.Hosting;
 using Understudy.Server.Security;
 
@@ -26,12 +27,12 @@ string folder = BenchModel.Write(configPath, tokenizerPath);
 try
 {
     using var model = LocalModel.Load(folder, new LocalModelOptions { ModelId = "smollm2-135m-random" });
-    using var served = ServedModel.FromLocalModel(model, maxBatch);
+    using var served = ServedModel.FromLocalModel(model, new SchedulerOptions { MaxBatchSize = maxBatch, MaxQueued = Math.Max(1, maxQueued) });
     string key = ApiKeyStore.NewKey();
     Console.WriteLine($"shape: {configPath} ({model.Model.Config.ModelType}, hidden {model.Model.Config.HiddenSize}, {model.Model.Config.NumHiddenLayers} layers), random weights, float32");
     Console.WriteLine($"max batch {maxBatch}; torch threads {TorchSharp.torch.get_num_threads()}, cores {Environment.ProcessorCount}; {maxTokens} tokens per answer");
 
-    await using (var server = await UnderstudyServer.StartAsync(served, Options(key, maxBatch, 1024)))
+    await using (var server = await UnderstudyServer.StartAsync(served, Options(key, maxBatch + maxQueued, 1024)))
     {
         using var http = Client(server, key);
         var probe = new StreamingProbe(http, served.Id, maxTokens);
