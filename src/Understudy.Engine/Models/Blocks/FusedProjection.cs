@@ -76,5 +76,5 @@ public sealed class FusedProjection : IDisposable
     }
 
     /// <summary>Runs all parts at once: [.., inFeatures] → [.., sum of outputs].</summary>
-    public Tensor Forward(Tensor input) => nn.functional.linear(input, Weight, Bias);
+    public Tensor Forward(Tensor input) => Projection.Forward(input, Weight, Bias);
 }
