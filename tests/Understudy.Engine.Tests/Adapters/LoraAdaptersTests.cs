@@ -87,9 +87,8 @@ public class LoraAdaptersTests
 
         using var after = LoraTestModels.Logits(model);
 
-        // Without adapters a short prompt may take the decode-size matrix-vector kernel, with them libtorch's linear:
-        // the two sum in different orders, so equality holds to float32 rounding, not bit for bit.
-        Assert.True(after.allclose(before, rtol: 1e-5, atol: 1e-5));
+        // Within float32 rounding: the base alone may run the engine's own decode-size kernel, the wrapped layers libtorch.
+        Assert.True(after.allclose(before, rtol: 1e-5, atol: 1e-5), $"max diff {LoraTestModels.MaxDiff(after, before)}");
     }
 
     [Fact]
