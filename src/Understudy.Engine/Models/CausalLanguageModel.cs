@@ -1,7 +1,6 @@
 using TorchSharp.Modules;
 using Understudy.Engine.Models.Blocks;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace Understudy.Engine.Models;
 
@@ -61,7 +60,7 @@ public abstract class CausalLanguageModel : nn.Module<ModelInput, Tensor>
         using var scope = NewDisposeScope();
         Tensor hidden = _body.call(input);
         if (input.LastPositionOnly) hidden = hidden.narrow(1, hidden.shape[1] - 1, 1);
-        Tensor logits = _head is not null ? _head.call(hidden) : F.linear(hidden, _body.EmbedTokens.Weight);
+        Tensor logits = _head is not null ? Projection.Forward(_head, hidden) : Projection.Forward(hidden, _body.EmbedTokens.Weight);
         if (_finalLogitSoftcap is double cap) logits = logits.div_(cap).tanh_().mul_(cap);
         return logits.MoveToOuterDisposeScope();
     }

@@ -29,4 +29,21 @@ public static class AttentionMasks
         if (segmentIds is not null) result = result.logical_or(segmentIds.unsqueeze(2).ne(segmentIds.unsqueeze(1)));   // [B, T, T]
         return result.unsqueeze(1).unsqueeze(1).MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// For queries at their own cache slots <paramref name="querySlots"/> [B, T] over keys [0, length): blocks keys
+    /// after each query's slot, padding keys (<paramref name="validSlots"/> [B, L] false) and, with a window, keys at
+    /// distance ≥ window from the query. Rows may start at different slots. Returns [B, 1, 1, T, L].
+    /// </summary>
+    public static Tensor BlockedAtSlots(Tensor querySlots, Tensor? validSlots, long length, int? window)
+    {
+        ArgumentNullException.ThrowIfNull(querySlots);
+        using var scope = NewDisposeScope();
+        Tensor keys = arange(length, ScalarType.Int64, querySlots.device).view(1, 1, length);   // [1, 1, L]
+        Tensor queries = querySlots.unsqueeze(-1);                                                // [B, T, 1]
+        Tensor blocked = keys > queries;                                                          // [B, T, L]
+        if (window is int w) blocked = blocked.logical_or(queries - keys >= w);
+        if (validSlots is not null) blocked = blocked.logical_or(validSlots.logical_not().unsqueeze(1));
+        return blocked.unsqueeze(1).unsqueeze(1).MoveToOuterDisposeScope();
+    }
 }

@@ -57,10 +57,10 @@ public sealed class DecoderStack : nn.Module<ModelInput, Tensor>
         {
             Cos = cos,
             SinSigned = sin,
-            Blocked = AttentionMasks.Blocked(input.ValidSlots, input.CacheOffset, steps, null, hidden.device, input.SegmentIds),
+            Blocked = Blocked(input, steps, null, hidden.device),
             BlockedForWindow = window => windowMasks.TryGetValue(window, out Tensor? mask)
                 ? mask
-                : windowMasks[window] = AttentionMasks.Blocked(input.ValidSlots, input.CacheOffset, steps, window, hidden.device, input.SegmentIds)?.DetachFromDisposeScope(),
+                : windowMasks[window] = Blocked(input, steps, window, hidden.device)?.DetachFromDisposeScope(),
             Cache = input.Cache,
             CacheOffset = input.CacheOffset,
         };
@@ -79,4 +79,8 @@ public sealed class DecoderStack : nn.Module<ModelInput, Tensor>
         }
         return norm.call(hidden).MoveToOuterDisposeScope();
     }
+
+    private static Tensor? Blocked(ModelInput input, long steps, int? window, Device device) => input.QuerySlots is { } slots
+        ? AttentionMasks.BlockedAtSlots(slots, input.ValidSlots, input.CacheOffset + steps, window)
+        : AttentionMasks.Blocked(input.ValidSlots, input.CacheOffset, steps, window, device, input.SegmentIds);
 }
