@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using Understudy.Cli.Display;
 using Understudy.Cli.Hosting;
 using Understudy.Pipelines.Curation;

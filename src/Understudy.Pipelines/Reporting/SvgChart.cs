@@ -29,7 +29,9 @@ internal static partial class SvgChart
         svg = UrlReference().Replace(svg, m => $"url(#{prefix}{m.Groups[1].Value})");
         svg = HrefReference().Replace(svg, m => $"{m.Groups[1].Value}=\"#{prefix}{m.Groups[2].Value}\"");
         svg = svg.Insert(svg.IndexOf('>', StringComparison.Ordinal) + 1, $"<title>{Html.Text(caption)}</title>");
-        svg = svg.Insert(4, " role=\"img\" class=\"chart\"");
+        // A viewBox lets the page scale the chart to its column instead of clipping it.
+        string viewBox = svg[..svg.IndexOf('>', StringComparison.Ordinal)].Contains("viewBox", StringComparison.Ordinal) ? "" : $" viewBox=\"0 0 {width} {height}\"";
+        svg = svg.Insert(4, $" role=\"img\" class=\"chart\"{viewBox}");
         return $"<figure>{svg}<figcaption>{Html.Text(caption)}</figcaption></figure>";
     }
 
