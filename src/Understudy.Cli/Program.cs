@@ -13,8 +13,6 @@ root.Subcommands.Add(Understudy.Cli.Commands.Datasets.DatasetsCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.AdaptersCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.FinetuneCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.DuoCommand.Create());
-root.Subcommands.Add(Understudy.Cli.Commands.FinetuneCommand.Create());
-root.Subcommands.Add(Understudy.Cli.Commands.AdaptersCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.CurateCommand.Create());
 
 return await CliRunner.RunAsync(root, args);
