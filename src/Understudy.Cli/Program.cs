@@ -9,5 +9,6 @@ root.Subcommands.Add(Understudy.Cli.Commands.ChatCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.ModelsCommand.Create());
 foreach (var command in Understudy.Cli.Commands.Pipelines.LlamaDuoCommands.Create()) { root.Subcommands.Add(command); }
 root.Subcommands.Add(Understudy.Cli.Commands.Datasets.DatasetsCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.Traces.TracesCommand.Create());
 
 return await CliRunner.RunAsync(root, args);

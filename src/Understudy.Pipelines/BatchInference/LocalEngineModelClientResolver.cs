@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.AI;
 using Understudy.Engine.Hub;
 using Understudy.Engine.Inference;
+using Understudy.Llm.Observability;
 
 namespace Understudy.Pipelines.BatchInference;
 
@@ -42,7 +44,8 @@ public sealed class LocalEngineModelClientResolver : IModelClientResolver
             ? SnapshotCommit(folder) ?? await FingerprintAsync(folder, cancellationToken)
             : config.FtModelRevision;
         LocalModel model = LocalModel.Load(folder, new LocalModelOptions { TorchDtype = config.TorchDtype, ModelId = config.FtModelId });
-        return new ModelClient(new OwningLocalChatClient(model), config.FtModelId, sha);
+        IChatClient client = new OwningLocalChatClient(model).AsBuilder().UseUnderstudyTelemetry().Build();
+        return new ModelClient(client, config.FtModelId, sha);
     }
 
     /// <summary>
