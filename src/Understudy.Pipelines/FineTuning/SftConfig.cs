@@ -60,9 +60,11 @@ public sealed class SftConfig
     [Description("Adapter folder (PEFT format) to continue training from (use_peft only); empty = fresh adapters.")]
     public string Adapter { get; set; } = "";
 
+    [ConfigKey("load_in_8bit")]
     [Description("Store the frozen base linears 8-bit (weight-only, per-group scales) to cut training memory (use_peft only).")]
     public bool LoadIn8bit { get; set; }
 
+    [ConfigKey("load_in_4bit")]
     [Description("Store the frozen base linears 4-bit (weight-only, per-group scales) to cut training memory (use_peft only).")]
     public bool LoadIn4bit { get; set; }
 
