@@ -17,6 +17,15 @@ if (Arg("--threads") is string threads) set_num_threads(int.Parse(threads));
 
 var config = ModelConfig.Load(configPath);
 ScalarType dtype = ModelLoadOptions.ParseDType(dtypeName);
+if (Arg("--kernels") is string kernelRows)
+{
+    // Kernel micro-benchmark only: GEMV GB/s against the same run's triad.
+    double triad = Math.Max(MemoryBandwidth.ManagedTriad(64 << 20, 5), MemoryBandwidth.TorchTriad(64 << 20, 5));
+    Console.WriteLine($"memory bandwidth (triad, 768 MB): {triad / 1e9:F1} GB/s; torch threads: {get_num_threads()}, cores: {Environment.ProcessorCount}");
+    KernelBench.Run(triad, kernelRows.Split(',').Select(int.Parse).ToArray());
+    return;
+}
+
 string folder = Path.Combine(Path.GetTempPath(), "understudy-bench-" + Guid.NewGuid().ToString("N"));
 try
 {

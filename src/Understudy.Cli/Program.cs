@@ -7,8 +7,11 @@ root.Subcommands.Add(Understudy.Cli.Commands.RunsCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.GenerateCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.ChatCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.ModelsCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.ServeCommand.Create());
 foreach (var command in Understudy.Cli.Commands.Pipelines.LlamaDuoCommands.Create()) { root.Subcommands.Add(command); }
 root.Subcommands.Add(Understudy.Cli.Commands.Datasets.DatasetsCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.Traces.TracesCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.AdaptersCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.FinetuneCommand.Create());
 
 return await CliRunner.RunAsync(root, args);

@@ -28,6 +28,9 @@ public sealed class BatchInferenceConfig : TracingConfig
     [Description("Weights dtype when ft_model_id runs on the built-in engine (a local folder or a Hub id, no ft_model_base_url).")]
     public string TorchDtype { get; set; } = "float32";
 
+    [Description("LoRA adapter folder (PEFT format: adapter_config.json + adapter_model.safetensors) merged into ft_model_id at load on the built-in engine; model_sha then names base and adapter. Empty = none.")]
+    public string FtModelAdapter { get; set; } = "";
+
     [Description("Fine-tuning config the model was trained with (LlamaDuo key; recorded, not read).")]
     public string FtModelConfigPath { get; set; } = "";
 

@@ -79,36 +79,16 @@ public sealed class MergePipeline(IDatasetStore store)
     private async Task<List<CoverageRow>> ReadNormalisedAsync(
         string datasetId, string split, List<string> skipReasons, CancellationToken cancellationToken)
     {
-        DatasetInfo? info = await _store.GetAsync(datasetId, cancellationToken);
-        bool isSynth = info?.Splits.FirstOrDefault(s => s.Name == split)?.Columns.Contains("generators") == true;
         var rows = new List<CoverageRow>();
-        int index = 0;
-        void Add(string prompt, string promptId, List<ChatTurn> messages, string category)
+        await foreach (CoverageRowReader.Item item in CoverageRowReader.ReadAsync(_store, datasetId, split, cancellationToken))
         {
-            var (row, problem) = CoverageRowNormaliser.Normalise(prompt, promptId, messages, category);
-            if (row is null)
+            if (item.Row is null)
             {
-                skipReasons.Add($"{datasetId}:{split} row {index} (prompt_id '{promptId}') {problem}");
+                skipReasons.Add($"{datasetId}:{split} row {item.Index} (prompt_id '{item.PromptId}') {item.Problem}");
             }
             else
             {
-                rows.Add(row);
-            }
-            index++;
-        }
-
-        if (isSynth)
-        {
-            foreach (SynthRow row in await OutputSplits.ReadOrFailAsync<SynthRow>(_store, datasetId, split, cancellationToken))
-            {
-                Add(row.Prompt, row.PromptId, row.Messages, row.Category);
-            }
-        }
-        else
-        {
-            foreach (CoverageRow row in await OutputSplits.ReadOrFailAsync<CoverageRow>(_store, datasetId, split, cancellationToken))
-            {
-                Add(row.Prompt, row.PromptId, row.Messages, row.Category);
+                rows.Add(item.Row);
             }
         }
         return rows;

@@ -1,0 +1,17 @@
+using Understudy.Core.Configuration;
+using Understudy.Engine.Models;
+
+namespace Understudy.Pipelines.FineTuning;
+
+/// <summary>Picks the fine-tuning method a config asks for.</summary>
+public static class FineTuningMethods
+{
+    /// <summary>LoRA when use_peft is true, full fine-tuning otherwise.</summary>
+    public static IFineTuningMethod Create(SftConfig config, CausalLanguageModel model, string baseModelFolder)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(model);
+        if (!config.UsePeft) return new FullFineTuningMethod(model);
+        throw new ConfigException("use_peft: LoRA training is not in this build yet; set use_peft: false for full fine-tuning.");
+    }
+}
