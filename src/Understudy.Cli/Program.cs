@@ -10,5 +10,6 @@ root.Subcommands.Add(Understudy.Cli.Commands.ModelsCommand.Create());
 foreach (var command in Understudy.Cli.Commands.Pipelines.LlamaDuoCommands.Create()) { root.Subcommands.Add(command); }
 root.Subcommands.Add(Understudy.Cli.Commands.Datasets.DatasetsCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.CurateCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.CostCommand.Create());
 
 return await CliRunner.RunAsync(root, args);
