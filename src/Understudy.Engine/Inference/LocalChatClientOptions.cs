@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Understudy.Engine.ChatTemplates;
+using Understudy.Engine.Scheduling;
 
 namespace Understudy.Engine.Inference;
 
@@ -18,8 +19,17 @@ public sealed record LocalChatClientOptions
     /// </summary>
     public bool AddSpecialTokens { get; init; }
 
-    /// <summary>Most requests generated together in one batch.</summary>
+    /// <summary>Most requests generated together in one batch (the scheduler's max_batch_size unless <see cref="Scheduler"/> is set).</summary>
     public int MaxBatchSize { get; init; } = 8;
+
+    /// <summary>
+    /// Settings of the client's continuous-batching scheduler; when null, defaults with <see cref="MaxBatchSize"/>.
+    /// When set, its own <see cref="SchedulerOptions.MaxBatchSize"/> applies.
+    /// </summary>
+    public SchedulerOptions? Scheduler { get; init; }
+
+    /// <summary>The scheduler settings these options imply.</summary>
+    public SchedulerOptions ResolveScheduler() => Scheduler ?? new SchedulerOptions { MaxBatchSize = MaxBatchSize };
 
     /// <summary>
     /// The options a model implies: its own chat template (the renderer fine-tuning uses), or for a base model

@@ -1,3 +1,4 @@
+using Understudy.Engine.Adapters;
 using Understudy.Engine.ChatTemplates;
 using Understudy.Engine.Generation;
 using Understudy.Engine.Models;
@@ -58,10 +59,26 @@ public sealed class LocalModel : IDisposable
         ITokenizer tokenizer = options.TokenizerLoader(folder);
         ChatPromptFormatter? chat = tokenizer is HfTokenizer hf && hf.Config.ChatTemplates.Count > 0 ? ChatPromptFormatter.FromTokenizer(hf) : null;
         CausalLanguageModel model = CausalLanguageModels.Load(folder, options.ToModelLoadOptions());
+        if (options.AdapterPath is { } adapterPath) MergeAdapter(model, adapterPath);
         var eos = (model.Config.EosTokenId ?? []).Union(tokenizer.EosTokenIds).Union(chat?.StopTokenIds ?? []).ToArray();
         var defaults = GenerationConfigFile.Apply(Path.Combine(folder, GenerationConfigFile.FileName), new GenerationOptions { EosTokenIds = eos });
         string id = options.ModelId ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
         return new LocalModel(id, model, tokenizer, defaults) { ChatFormatter = chat };
+    }
+
+    private static void MergeAdapter(CausalLanguageModel model, string adapterPath)
+    {
+        try
+        {
+            using var adapter = PeftAdapter.Load(adapterPath);
+            using var attached = adapter.AttachTo(model);
+            attached.MergeIntoBase();
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />

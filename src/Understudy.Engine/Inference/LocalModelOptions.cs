@@ -16,6 +16,12 @@ public sealed record LocalModelOptions
     /// <summary>Builds the tokenizer from the model folder (default: <see cref="HfTokenizer.FromFolder"/>).</summary>
     public Func<string, ITokenizer> TokenizerLoader { get; init; } = HfTokenizer.FromFolder;
 
+    /// <summary>
+    /// A LoRA adapter folder (PEFT format: adapter_config.json + adapter_model.safetensors) to apply to the base model.
+    /// It is merged into the base weights at load, so generation runs at the base model's speed.
+    /// </summary>
+    public string? AdapterPath { get; init; }
+
     /// <summary>The id reported as ModelId; defaults to the folder name.</summary>
     public string? ModelId { get; init; }
 

@@ -1,7 +1,6 @@
 using TorchSharp.Modules;
 using Understudy.Engine.Models.Blocks;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace Understudy.Engine.Models;
 
@@ -46,6 +45,9 @@ public abstract class CausalLanguageModel : nn.Module<ModelInput, Tensor>
     /// <summary>The parameters' device.</summary>
     public Device Device { get; }
 
+    /// <summary>The transformer body (<c>model.</c>).</summary>
+    public DecoderStack Body => _body;
+
     /// <summary>The weight that maps hidden states to logits (the embedding table when tied).</summary>
     public Tensor OutputWeight => _head?.weight ?? (Tensor)_body.EmbedTokens.Weight;
 
@@ -58,7 +60,7 @@ public abstract class CausalLanguageModel : nn.Module<ModelInput, Tensor>
         using var scope = NewDisposeScope();
         Tensor hidden = _body.call(input);
         if (input.LastPositionOnly) hidden = hidden.narrow(1, hidden.shape[1] - 1, 1);
-        Tensor logits = _head is not null ? _head.call(hidden) : F.linear(hidden, _body.EmbedTokens.Weight);
+        Tensor logits = _head is not null ? Projection.Forward(_head, hidden) : Projection.Forward(hidden, _body.EmbedTokens.Weight);
         if (_finalLogitSoftcap is double cap) logits = logits.div_(cap).tanh_().mul_(cap);
         return logits.MoveToOuterDisposeScope();
     }

@@ -7,7 +7,7 @@ namespace Understudy.Engine.Models;
 /// copied into their slots; attention reads a view of the first <c>length</c> slots. Nothing is concatenated per step.
 /// Slots are shared by every row of the batch (left padding keeps prompts aligned on their last token).
 /// </summary>
-public sealed class KvCache : IDisposable
+public sealed class KvCache : IKeyValueCache, IDisposable
 {
     private readonly Tensor[] _keys;
     private readonly Tensor[] _values;

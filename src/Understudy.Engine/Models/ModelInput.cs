@@ -9,13 +9,25 @@ namespace Understudy.Engine.Models;
 /// <param name="CacheOffset">The cache slot of the first input token.</param>
 /// <param name="ValidSlots">[B, CacheOffset + T] bool: false for padding slots; null when every slot is real.</param>
 /// <param name="LastPositionOnly">Compute logits only for the last position of each row.</param>
+/// <param name="QuerySlots">
+/// [B, T] int64 cache slot of each query when rows start at different slots (continuous batching, where a row's slot
+/// is its position); null when every row's queries sit at slots [CacheOffset, CacheOffset + T). With it, each query
+/// sees only keys at slots up to its own, and <c>CacheOffset + T</c> is the number of key slots read (at least the
+/// largest query slot + 1).
+/// </param>
+/// <param name="SegmentIds">
+/// [B, T] int64 for packed training rows (no cache): a query sees only keys of its own segment, so examples packed
+/// into one row never attend to each other; null when each row is one sequence.
+/// </param>
 public sealed record ModelInput(
     Tensor InputIds,
     Tensor PositionIds,
-    KvCache? Cache = null,
+    IKeyValueCache? Cache = null,
     long CacheOffset = 0,
     Tensor? ValidSlots = null,
-    bool LastPositionOnly = false)
+    bool LastPositionOnly = false,
+    Tensor? QuerySlots = null,
+    Tensor? SegmentIds = null)
 {
     /// <summary>Input for unpadded rows starting at position 0, without a cache.</summary>
     public static ModelInput ForSequence(Tensor inputIds)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Understudy.Core.Observability;
 using Understudy.Core.Configuration;
 
 namespace Understudy.Pipelines.BatchInference;
@@ -8,7 +9,7 @@ namespace Understudy.Pipelines.BatchInference;
 /// Config of <c>understudy batch-infer</c> (LlamaDuo's <c>batch_inference.yaml</c> keys plus Understudy's own).
 /// Each property is a snake_case YAML key and a kebab-case flag: <c>InferenceBs</c> → <c>inference_bs</c> → <c>--inference-bs</c>.
 /// </summary>
-public sealed class BatchInferenceConfig
+public sealed class BatchInferenceConfig : TracingConfig
 {
     [Required]
     [Description("The model under test: a model name served at ft_model_base_url (vLLM, Ollama, llama.cpp...), or, without ft_model_base_url, a local model folder or Hub id run by the built-in engine.")]
@@ -26,6 +27,9 @@ public sealed class BatchInferenceConfig
     [OneOf("float32", "bfloat16", "float16")]
     [Description("Weights dtype when ft_model_id runs on the built-in engine (a local folder or a Hub id, no ft_model_base_url).")]
     public string TorchDtype { get; set; } = "float32";
+
+    [Description("LoRA adapter folder (PEFT format: adapter_config.json + adapter_model.safetensors) merged into ft_model_id at load on the built-in engine; model_sha then names base and adapter. Empty = none.")]
+    public string FtModelAdapter { get; set; } = "";
 
     [Description("Fine-tuning config the model was trained with (LlamaDuo key; recorded, not read).")]
     public string FtModelConfigPath { get; set; } = "";

@@ -30,6 +30,12 @@ public sealed class EndpointModelClientResolver : IModelClientResolver
     public Task<ModelClient> ResolveAsync(BatchInferenceConfig config, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
+        if (!string.IsNullOrWhiteSpace(config.FtModelAdapter))
+        {
+            throw new InvalidOperationException(
+                "ft_model_adapter applies to the built-in engine only. With ft_model_base_url, let the server apply the adapter " +
+                "(vLLM: --enable-lora --lora-modules NAME=DIR) and set ft_model_id to NAME; or drop ft_model_base_url.");
+        }
         if (!Uri.TryCreate(config.FtModelBaseUrl, UriKind.Absolute, out Uri? baseUrl))
         {
             throw new InvalidOperationException(

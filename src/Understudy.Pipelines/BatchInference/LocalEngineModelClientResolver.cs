@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.AI;
 using Understudy.Engine.Hub;
 using Understudy.Engine.Inference;
+using Understudy.Llm.Observability;
 
 namespace Understudy.Pipelines.BatchInference;
 
@@ -9,6 +11,8 @@ namespace Understudy.Pipelines.BatchInference;
 /// <c>ft_model_id</c> is a local model folder (config.json, safetensors, tokenizer) or a Hub id resolved into the
 /// Hugging Face cache. <c>model_sha</c> is <c>ft_model_revision</c> when one is given, else the Hub commit of a
 /// cached snapshot, else a hash of the weights and config, so answers from two checkpoints never look alike.
+/// With <c>ft_model_adapter</c> the LoRA adapter is merged in at load and <c>model_sha</c> becomes
+/// <c>{base sha}+adapter:{hash of the adapter files}</c>.
 /// </summary>
 public sealed class LocalEngineModelClientResolver : IModelClientResolver
 {
@@ -41,8 +45,16 @@ public sealed class LocalEngineModelClientResolver : IModelClientResolver
         string sha = string.IsNullOrWhiteSpace(config.FtModelRevision) || config.FtModelRevision == "main"
             ? SnapshotCommit(folder) ?? await FingerprintAsync(folder, cancellationToken)
             : config.FtModelRevision;
-        LocalModel model = LocalModel.Load(folder, new LocalModelOptions { TorchDtype = config.TorchDtype, ModelId = config.FtModelId });
-        return new ModelClient(new OwningLocalChatClient(model), config.FtModelId, sha);
+        string? adapter = string.IsNullOrWhiteSpace(config.FtModelAdapter) ? null : config.FtModelAdapter;
+        if (adapter is not null)
+        {
+            if (!Directory.Exists(adapter))
+                throw new InvalidOperationException($"ft_model_adapter '{adapter}' is not a folder; point it at a PEFT adapter folder (adapter_config.json + adapter_model.safetensors).");
+            sha += "+adapter:" + await FingerprintAsync(adapter, new[] { "adapter_config.json", "adapter_model.safetensors" }.Where(f => File.Exists(Path.Combine(adapter, f))), cancellationToken);
+        }
+        LocalModel model = LocalModel.Load(folder, new LocalModelOptions { TorchDtype = config.TorchDtype, ModelId = config.FtModelId, AdapterPath = adapter });
+        IChatClient client = new OwningLocalChatClient(model).AsBuilder().UseUnderstudyTelemetry().Build();
+        return new ModelClient(client, config.FtModelId, sha);
     }
 
     /// <summary>
@@ -59,13 +71,20 @@ public sealed class LocalEngineModelClientResolver : IModelClientResolver
     }
 
     /// <summary>"sha256:" and the first 16 hex digits of the hash of config.json and every safetensors file, in name order.</summary>
-    public static async Task<string> FingerprintAsync(string folder, CancellationToken cancellationToken = default)
+    public static Task<string> FingerprintAsync(string folder, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
+        var names = Directory.EnumerateFiles(folder, "*.safetensors").Select(Path.GetFileName).Append("config.json");
+        return FingerprintAsync(folder, names!, cancellationToken);
+    }
+
+    /// <summary>"sha256:" and the first 16 hex digits of the hash of the named files of <paramref name="folder"/>, in name order.</summary>
+    public static async Task<string> FingerprintAsync(string folder, IEnumerable<string> fileNames, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentNullException.ThrowIfNull(fileNames);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        IEnumerable<string> files = Directory.EnumerateFiles(folder, "*.safetensors")
-            .Append(Path.Combine(folder, "config.json"))
-            .Order(StringComparer.Ordinal);
+        IEnumerable<string> files = fileNames.Select(name => Path.Combine(folder, name)).Order(StringComparer.Ordinal);
         byte[] buffer = new byte[1 << 20];
         foreach (string file in files)
         {

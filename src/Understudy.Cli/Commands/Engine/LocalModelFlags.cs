@@ -4,7 +4,7 @@ using Understudy.Engine.Inference;
 
 namespace Understudy.Cli.Commands.Engine;
 
-/// <summary>The flags every local-engine command shares: --model, --dtype, --threads, and how they load a model.</summary>
+/// <summary>The flags every local-engine command shares: --model, --dtype, --adapter, --threads, and how they load a model.</summary>
 internal sealed class LocalModelFlags
 {
     public Option<string> Model { get; } = new("--model")
@@ -21,12 +21,19 @@ internal sealed class LocalModelFlags
         HelpName = "dtype",
     };
 
+    public Option<string?> Adapter { get; } = new("--adapter")
+    {
+        Description = "LoRA adapter folder (PEFT format) merged into the model at load",
+        HelpName = "dir",
+    };
+
     public Option<int?> Threads { get; } = new("--threads") { Description = "CPU threads for tensor ops (default: libtorch's choice)", HelpName = "n" };
 
     public void AddTo(Command command)
     {
         command.Options.Add(Model);
         command.Options.Add(Dtype);
+        command.Options.Add(Adapter);
         command.Options.Add(Threads);
     }
 
@@ -42,6 +49,7 @@ internal sealed class LocalModelFlags
         {
             TorchDtype = parseResult.GetValue(Dtype)!,
             ModelId = Directory.Exists(reference) ? null : reference,
+            AdapterPath = parseResult.GetValue(Adapter),
         });
     }
 }

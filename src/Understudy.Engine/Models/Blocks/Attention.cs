@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Understudy.Engine.Kernels;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -9,16 +10,16 @@ namespace Understudy.Engine.Models.Blocks;
 /// checkpoints (<c>q_proj</c>, <c>k_proj</c>, <c>v_proj</c>, <c>o_proj</c>, or Phi-3's <c>qkv_proj</c>;
 /// Qwen3's <c>q_norm</c>/<c>k_norm</c>). At inference q/k/v run as one fused matrix multiply.
 /// </summary>
-public sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
+public sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>, IProjectionHost
 {
-    private Linear? q_proj;
-    private Linear? k_proj;
-    private Linear? v_proj;
-    private Linear? qkv_proj;
-    private Linear o_proj;
+    private nn.Module<Tensor, Tensor>? q_proj;
+    private nn.Module<Tensor, Tensor>? k_proj;
+    private nn.Module<Tensor, Tensor>? v_proj;
+    private nn.Module<Tensor, Tensor>? qkv_proj;
+    private nn.Module<Tensor, Tensor> o_proj;
     private readonly RmsNorm? q_norm;
     private readonly RmsNorm? k_norm;
-    private readonly FusedProjection? _fused;
+    private FusedProjection? _fused;
     private readonly AttentionOptions _options;
     private readonly int _layerIndex;
     private readonly double _scale;
@@ -46,6 +47,45 @@ public sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
             k_norm = new RmsNorm(options.HeadDim, eps, weightIsOffsetFromOne: false, device, dtype);
         }
         RegisterComponents();
+        ProjectionNames = qkv_proj is not null ? ["qkv_proj", "o_proj"] : ["q_proj", "k_proj", "v_proj", "o_proj"];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ProjectionNames { get; }
+
+    /// <inheritdoc />
+    public nn.Module<Tensor, Tensor> GetProjection(string name) => name switch
+    {
+        "q_proj" when q_proj is not null => q_proj,
+        "k_proj" when k_proj is not null => k_proj,
+        "v_proj" when v_proj is not null => v_proj,
+        "qkv_proj" when qkv_proj is not null => qkv_proj,
+        "o_proj" => o_proj,
+        _ => throw new ArgumentException($"This attention block has no projection '{name}' (it has {string.Join(", ", ProjectionNames)}).", nameof(name)),
+    };
+
+    /// <inheritdoc />
+    public void SetProjection(string name, nn.Module<Tensor, Tensor> layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        _ = GetProjection(name);
+        switch (name)
+        {
+            case "q_proj": q_proj = layer; break;
+            case "k_proj": k_proj = layer; break;
+            case "v_proj": v_proj = layer; break;
+            case "qkv_proj": qkv_proj = layer; break;
+            default: o_proj = layer; break;
+        }
+        register_module(name, null!);
+        register_module(name, layer);
+    }
+
+    /// <inheritdoc />
+    public void ReleaseFusedWeights()
+    {
+        _fused?.Dispose();
+        _fused = null;
     }
 
     /// <summary>x [B, T, hidden] → [B, T, hidden].</summary>
@@ -77,15 +117,17 @@ public sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
         else
             (allKeys, allValues) = (keys.transpose(1, 2), values.transpose(1, 2));
         long length = allKeys.shape[2];
+        Tensor? blocked = _options.SlidingWindow is int window && context.BlockedForWindow is { } forWindow
+            ? forWindow(window)
+            : context.Blocked;
+        if (steps == 1 && DecodeAttention.TryAttend(queries, allKeys, allValues, blocked, _scale, _options.LogitSoftcap) is { } single)
+            return Projection.Forward(o_proj, single).MoveToOuterDisposeScope();
 
         // Group the query heads that share a key/value head: [B, K, G·T, D], no key/value copies.
         Tensor grouped = queries.reshape(batch, steps, kvHeads, groups, headDim).permute(0, 2, 3, 1, 4)
             .reshape(batch, kvHeads, groups * steps, headDim);
         Tensor scores = matmul(grouped, allKeys.transpose(-1, -2)).mul_(_scale);          // [B, K, G·T, L]
         if (_options.LogitSoftcap is double cap) scores = scores.div_(cap).tanh_().mul_(cap);
-        Tensor? blocked = _options.SlidingWindow is int window && context.BlockedForWindow is { } forWindow
-            ? forWindow(window)
-            : context.Blocked;
         if (blocked is not null)
             scores.view(batch, kvHeads, groups, steps, length).masked_fill_(blocked, MaskValue(scores.dtype));
         Tensor probabilities = scores.dtype == ScalarType.Float32
@@ -94,12 +136,12 @@ public sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
         Tensor attended = matmul(probabilities, allValues)                               // [B, K, G·T, D]
             .view(batch, kvHeads, groups, steps, headDim).permute(0, 3, 1, 2, 4)
             .reshape(batch, steps, heads * headDim);
-        return o_proj.call(attended).MoveToOuterDisposeScope();
+        return Projection.Forward(o_proj, attended).MoveToOuterDisposeScope();
     }
 
     private Tensor ProjectQkv(Tensor x)
     {
-        if (qkv_proj is not null) return qkv_proj.call(x);
+        if (qkv_proj is not null) return Projection.Forward(qkv_proj, x);
         if (_fused is not null && _fused.CanServe(q_proj, k_proj, v_proj)) return _fused.Forward(x);
         return cat([q_proj!.call(x), k_proj!.call(x), v_proj!.call(x)], -1);
     }

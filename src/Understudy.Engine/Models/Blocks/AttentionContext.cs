@@ -18,7 +18,7 @@ public sealed class AttentionContext
     public Func<int, Tensor?>? BlockedForWindow { get; init; }
 
     /// <summary>The KV cache, or null for a stand-alone pass.</summary>
-    public Models.KvCache? Cache { get; init; }
+    public Models.IKeyValueCache? Cache { get; init; }
 
     /// <summary>The cache slot of the first query.</summary>
     public long CacheOffset { get; init; }

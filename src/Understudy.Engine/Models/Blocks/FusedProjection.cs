@@ -8,10 +8,11 @@ namespace Understudy.Engine.Models.Blocks;
 /// runs one matrix multiply instead of several. Each part is a real <see cref="Linear"/> whose weight is a view
 /// into the fused tensor: checkpoints load into the parts by their Hugging Face names and fill the fused weight.
 /// </summary>
-public sealed class FusedProjection
+public sealed class FusedProjection : IDisposable
 {
     private readonly Linear[] _parts;
     private readonly Parameter[] _weights;
+    private bool _disposed;
 
     private FusedProjection(Tensor weight, Tensor? bias, Linear[] parts)
     {
@@ -52,16 +53,28 @@ public sealed class FusedProjection
     /// True when the given layers are still the parts this fusion was built from, with the same weight tensors
     /// (not replaced by an adapter, moved to another device or cast), and no gradient is being recorded.
     /// </summary>
-    public bool CanServe(params Linear?[] current)
+    public bool CanServe(params nn.Module<Tensor, Tensor>?[] current)
     {
-        if (is_grad_enabled() || current.Length != _parts.Length) return false;
+        if (_disposed || is_grad_enabled() || current.Length != _parts.Length) return false;
         for (int i = 0; i < current.Length; i++)
         {
-            if (!ReferenceEquals(current[i], _parts[i]) || !ReferenceEquals(current[i]!.weight, _weights[i])) return false;
+            if (current[i] is not Linear linear || !ReferenceEquals(linear, _parts[i]) || !ReferenceEquals(linear.weight, _weights[i])) return false;
         }
         return true;
     }
 
+    /// <summary>
+    /// Drops this object's references to the fused storage; <see cref="CanServe"/> is false from then on. The parts
+    /// still hold views of it, so the memory is reclaimed once they are disposed too.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Weight.Dispose();
+        Bias?.Dispose();
+    }
+
     /// <summary>Runs all parts at once: [.., inFeatures] → [.., sum of outputs].</summary>
-    public Tensor Forward(Tensor input) => nn.functional.linear(input, Weight, Bias);
+    public Tensor Forward(Tensor input) => Projection.Forward(input, Weight, Bias);
 }

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Understudy.Engine.Kernels;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -8,13 +9,13 @@ namespace Understudy.Engine.Models.Blocks;
 /// The gated feed-forward block: <c>down_proj(act(gate_proj(x)) * up_proj(x))</c>. Phi-3 stores gate and up as one
 /// <c>gate_up_proj</c>. At inference gate and up run as one fused matrix multiply.
 /// </summary>
-public sealed class GatedMlp : nn.Module<Tensor, Tensor>
+public sealed class GatedMlp : nn.Module<Tensor, Tensor>, IProjectionHost
 {
-    private Linear? gate_proj;
-    private Linear? up_proj;
-    private Linear? gate_up_proj;
-    private Linear down_proj;
-    private readonly FusedProjection? _fused;
+    private nn.Module<Tensor, Tensor>? gate_proj;
+    private nn.Module<Tensor, Tensor>? up_proj;
+    private nn.Module<Tensor, Tensor>? gate_up_proj;
+    private nn.Module<Tensor, Tensor> down_proj;
+    private FusedProjection? _fused;
     private readonly MlpActivation _activation;
     private readonly long _intermediate;
 
@@ -35,6 +36,43 @@ public sealed class GatedMlp : nn.Module<Tensor, Tensor>
         }
         down_proj = Projection.Create(intermediate, hidden, bias, device, dtype);
         RegisterComponents();
+        ProjectionNames = gate_up_proj is not null ? ["gate_up_proj", "down_proj"] : ["gate_proj", "up_proj", "down_proj"];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ProjectionNames { get; }
+
+    /// <inheritdoc />
+    public nn.Module<Tensor, Tensor> GetProjection(string name) => name switch
+    {
+        "gate_proj" when gate_proj is not null => gate_proj,
+        "up_proj" when up_proj is not null => up_proj,
+        "gate_up_proj" when gate_up_proj is not null => gate_up_proj,
+        "down_proj" => down_proj,
+        _ => throw new ArgumentException($"This MLP block has no projection '{name}' (it has {string.Join(", ", ProjectionNames)}).", nameof(name)),
+    };
+
+    /// <inheritdoc />
+    public void SetProjection(string name, nn.Module<Tensor, Tensor> layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        _ = GetProjection(name);
+        switch (name)
+        {
+            case "gate_proj": gate_proj = layer; break;
+            case "up_proj": up_proj = layer; break;
+            case "gate_up_proj": gate_up_proj = layer; break;
+            default: down_proj = layer; break;
+        }
+        register_module(name, null!);
+        register_module(name, layer);
+    }
+
+    /// <inheritdoc />
+    public void ReleaseFusedWeights()
+    {
+        _fused?.Dispose();
+        _fused = null;
     }
 
     /// <inheritdoc />
@@ -44,7 +82,9 @@ public sealed class GatedMlp : nn.Module<Tensor, Tensor>
         Tensor gate, up;
         if (gate_up_proj is not null || (_fused is not null && _fused.CanServe(gate_proj, up_proj)))
         {
-            Tensor both = gate_up_proj is not null ? gate_up_proj.call(x) : _fused!.Forward(x);    // [.., 2I]
+            Tensor both = gate_up_proj is not null ? Projection.Forward(gate_up_proj, x) : _fused!.Forward(x);    // [.., 2I]
+            if (DecodeOps.GatedActivation(both, _intermediate, _activation != MlpActivation.Silu) is { } fused)
+                return Projection.Forward(down_proj, fused).MoveToOuterDisposeScope();
             (gate, up) = (both.narrow(-1, 0, _intermediate), both.narrow(-1, _intermediate, _intermediate));
         }
         else
@@ -54,6 +94,6 @@ public sealed class GatedMlp : nn.Module<Tensor, Tensor>
         Tensor activated = _activation == MlpActivation.Silu
             ? F.silu(gate)
             : F.gelu(gate, TorchSharp.Modules.GELU.Approximate.tanh);
-        return down_proj.call(activated.mul_(up)).MoveToOuterDisposeScope();
+        return Projection.Forward(down_proj, activated.mul_(up)).MoveToOuterDisposeScope();
     }
 }

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Understudy.Engine.Kernels;
 using static TorchSharp.torch;
 
 namespace Understudy.Engine.Models.Blocks;
@@ -13,4 +14,18 @@ public static class Projection
         Parameter? bias = hasBias ? new Parameter(empty(outFeatures, dtype, device), requires_grad: false) : null;
         return nn.Linear(weight, bias);
     }
+
+    /// <summary>
+    /// Runs a projection slot on <paramref name="input"/>. A plain <see cref="Linear"/> at decode size goes through
+    /// <see cref="SkinnyLinear"/> (see its dispatch rule); anything else (training, prefill, an adapter or quantized
+    /// module in the slot, GPU) runs the module itself.
+    /// </summary>
+    public static Tensor Forward(nn.Module<Tensor, Tensor> layer, Tensor input) =>
+        layer is Linear { weight: { } weight } linear && SkinnyLinear.TryForward(input, weight, linear.bias) is { } output
+            ? output
+            : layer.call(input);
+
+    /// <summary><c>input · weightᵀ + bias</c>: <see cref="SkinnyLinear"/> at decode size, libtorch otherwise.</summary>
+    public static Tensor Forward(Tensor input, Tensor weight, Tensor? bias = null) =>
+        SkinnyLinear.TryForward(input, weight, bias) ?? nn.functional.linear(input, weight, bias);
 }

@@ -1,0 +1,46 @@
+namespace Understudy.Engine.Kernels;
+
+/// <summary>
+/// One <see cref="SkinnyLinear"/> call as a <see cref="KernelJob"/>: output rows are cut into chunks of about
+/// <see cref="ChunkBytes"/> of weights, claimed by the pool's threads in turn.
+/// </summary>
+internal sealed unsafe class MatVecJob : KernelJob
+{
+    private const int ChunkBytes = 64 * 1024;
+
+    private readonly void* _weight;
+    private readonly bool _bfloat16;
+    private readonly int _rows;
+    private readonly int _cols;
+    private readonly float* _x;
+    private readonly int _inputRows;
+    private readonly float* _bias;
+    private readonly float* _y;
+    private readonly int _rowsPerChunk;
+
+    /// <summary>Describes <c>y[inputRows, rows] = x[inputRows, cols] · W[rows, cols]ᵀ + bias</c>.</summary>
+    public MatVecJob(void* weight, bool bfloat16, int rows, int cols, float* x, int inputRows, float* bias, float* y)
+    {
+        _weight = weight;
+        _bfloat16 = bfloat16;
+        _rows = rows;
+        _cols = cols;
+        _x = x;
+        _inputRows = inputRows;
+        _bias = bias;
+        _y = y;
+        long rowBytes = (long)cols * (bfloat16 ? 2 : 4);
+        _rowsPerChunk = (int)Math.Max(4, ChunkBytes / rowBytes / 4 * 4);
+        ChunkCount = (int)((rows + (long)_rowsPerChunk - 1) / _rowsPerChunk);
+    }
+
+    /// <inheritdoc />
+    protected override void Execute(int chunk)
+    {
+        int start = chunk * _rowsPerChunk, end = Math.Min(_rows, start + _rowsPerChunk);
+        if (_bfloat16)
+            MatVecRows.BFloat16((ushort*)_weight, _cols, _x, _inputRows, _bias, _y, _rows, start, end);
+        else
+            MatVecRows.Float32((float*)_weight, _cols, _x, _inputRows, _bias, _y, _rows, start, end);
+    }
+}
