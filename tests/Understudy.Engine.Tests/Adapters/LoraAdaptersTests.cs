@@ -87,7 +87,8 @@ public class LoraAdaptersTests
 
         using var after = LoraTestModels.Logits(model);
 
-        Assert.True(after.allclose(before, rtol: 1e-6, atol: 1e-6));
+        // Within float32 rounding: the base alone may run the engine's own decode-size kernel, the wrapped layers libtorch.
+        Assert.True(after.allclose(before, rtol: 1e-5, atol: 1e-5), $"max diff {LoraTestModels.MaxDiff(after, before)}");
     }
 
     [Fact]
