@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Understudy.Bench.Engine;
 using Understudy.Engine.Generation;
+using Understudy.Engine.Kernels;
 using Understudy.Engine.Models;
 using static TorchSharp.torch;
 
@@ -78,13 +79,18 @@ try
         double seconds = Enumerable.Range(0, 3).Min(_ => Time(1, promptLength, 1));
         Console.WriteLine($"prefill  batch 1, {promptLength,4} tokens: {promptLength / seconds,8:F0} tok/s");
     }
+    // Each decode figure is measured on libtorch's path (our CPU kernels switched off) and on our kernels, in turn.
     foreach (int batch in batches)
     {
-        double prefill = Enumerable.Range(0, 2).Min(_ => Time(batch, 16, 1));
-        double total = Enumerable.Range(0, 2).Min(_ => Time(batch, 16, decodeTokens + 1));
-        double perSecond = batch * decodeTokens / (total - prefill);
-        string fraction = batch == 1 ? $"  = {perSecond / bound:P0} of the bandwidth bound" : "";
-        Console.WriteLine($"decode   batch {batch,2}: {perSecond,8:F1} tok/s ({1000 * (total - prefill) / decodeTokens:F1} ms/step){fraction}");
+        foreach (bool kernels in new[] { false, true })
+        {
+            SkinnyLinear.Enabled = kernels;
+            double prefill = Enumerable.Range(0, 2).Min(_ => Time(batch, 16, 1));
+            double total = Enumerable.Range(0, 2).Min(_ => Time(batch, 16, decodeTokens + 1));
+            double perSecond = batch * decodeTokens / (total - prefill);
+            string fraction = batch == 1 ? $"  = {perSecond / bound:P0} of the bandwidth bound" : "";
+            Console.WriteLine($"decode   batch {batch,2}, {(kernels ? "kernels " : "libtorch")}: {perSecond,8:F1} tok/s ({1000 * (total - prefill) / decodeTokens:F1} ms/step){fraction}");
+        }
     }
     // Fixed per-step cost: the same layer count at tiny widths, where arithmetic and memory traffic are negligible,
     // so its decode step time is the per-token cost of launching the ops.
@@ -99,8 +105,12 @@ try
             probeGenerator.Generate([new TokenGenerationRequest([1, 5, 9], new GenerationOptions { MaxNewTokens = newTokens })]);
             return watch.Elapsed.TotalSeconds;
         });
-        double step = (ProbeTime(decodeTokens + 1) - ProbeTime(1)) / decodeTokens;
-        Console.WriteLine($"op overhead probe ({config.NumHiddenLayers} layers, hidden 64): {1000 * step:F2} ms/step of fixed cost per decode step");
+        foreach (bool kernels in new[] { false, true })
+        {
+            SkinnyLinear.Enabled = kernels;
+            double step = (ProbeTime(decodeTokens + 1) - ProbeTime(1)) / decodeTokens;
+            Console.WriteLine($"op overhead probe ({config.NumHiddenLayers} layers, hidden 64), {(kernels ? "kernels " : "libtorch")}: {1000 * step:F2} ms/step of fixed cost per decode step");
+        }
     }
 }
 finally

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using static TorchSharp.torch;
@@ -114,5 +112,5 @@ public static unsafe class SkinnyLinear
         return s_scratch;
     }
 
-    private static void* DataPointer(Tensor tensor) => Unsafe.AsPointer(ref MemoryMarshal.GetReference(tensor.bytes));
+    private static void* DataPointer(Tensor tensor) => TensorMemory.Address(tensor);
 }

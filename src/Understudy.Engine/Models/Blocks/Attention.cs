@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Understudy.Engine.Kernels;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -116,15 +117,17 @@ public sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>, IPr
         else
             (allKeys, allValues) = (keys.transpose(1, 2), values.transpose(1, 2));
         long length = allKeys.shape[2];
+        Tensor? blocked = _options.SlidingWindow is int window && context.BlockedForWindow is { } forWindow
+            ? forWindow(window)
+            : context.Blocked;
+        if (steps == 1 && DecodeAttention.TryAttend(queries, allKeys, allValues, blocked, _scale, _options.LogitSoftcap) is { } single)
+            return Projection.Forward(o_proj, single).MoveToOuterDisposeScope();
 
         // Group the query heads that share a key/value head: [B, K, G·T, D], no key/value copies.
         Tensor grouped = queries.reshape(batch, steps, kvHeads, groups, headDim).permute(0, 2, 3, 1, 4)
             .reshape(batch, kvHeads, groups * steps, headDim);
         Tensor scores = matmul(grouped, allKeys.transpose(-1, -2)).mul_(_scale);          // [B, K, G·T, L]
         if (_options.LogitSoftcap is double cap) scores = scores.div_(cap).tanh_().mul_(cap);
-        Tensor? blocked = _options.SlidingWindow is int window && context.BlockedForWindow is { } forWindow
-            ? forWindow(window)
-            : context.Blocked;
         if (blocked is not null)
             scores.view(batch, kvHeads, groups, steps, length).masked_fill_(blocked, MaskValue(scores.dtype));
         Tensor probabilities = scores.dtype == ScalarType.Float32

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Understudy.Engine.Kernels;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -82,6 +83,8 @@ public sealed class GatedMlp : nn.Module<Tensor, Tensor>, IProjectionHost
         if (gate_up_proj is not null || (_fused is not null && _fused.CanServe(gate_proj, up_proj)))
         {
             Tensor both = gate_up_proj is not null ? Projection.Forward(gate_up_proj, x) : _fused!.Forward(x);    // [.., 2I]
+            if (DecodeOps.GatedActivation(both, _intermediate, _activation != MlpActivation.Silu) is { } fused)
+                return Projection.Forward(down_proj, fused).MoveToOuterDisposeScope();
             (gate, up) = (both.narrow(-1, 0, _intermediate), both.narrow(-1, _intermediate, _intermediate));
         }
         else

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Understudy.Engine.Kernels;
 using static TorchSharp.torch;
 
 namespace Understudy.Engine.Models.Blocks;
@@ -31,6 +32,7 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
+        if (DecodeOps.RmsNorm(input, weight, _eps, _weightIsOffsetFromOne) is { } fused) return fused;
         using var scope = NewDisposeScope();
         ScalarType dtype = input.dtype;
         Tensor x = dtype == ScalarType.Float32 ? input : input.to_type(ScalarType.Float32);

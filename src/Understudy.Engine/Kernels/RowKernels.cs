@@ -1,0 +1,75 @@
+using System.Runtime.Intrinsics;
+
+namespace Understudy.Engine.Kernels;
+
+/// <summary>Per-row loops over float32 buffers for <see cref="DecodeOps"/>: RMS norm and gated activations.</summary>
+internal static unsafe class RowKernels
+{
+    private const int Lanes = 8;   // Vector256<float>
+
+    /// <summary>1 / sqrt(mean(x²) + eps) over one row.</summary>
+    public static float InverseRms(float* x, int count, float eps)
+    {
+        Vector256<float> sum = default;
+        int i = 0;
+        for (; i <= count - Lanes; i += Lanes)
+        {
+            Vector256<float> v = Vector256.Load(x + i);
+            sum = Vector256.FusedMultiplyAdd(v, v, sum);
+        }
+        float total = Vector256.Sum(sum);
+        for (; i < count; i++) total += x[i] * x[i];
+        return 1f / MathF.Sqrt(total / count + eps);
+    }
+
+    /// <summary><c>y = x · scale · w</c>, or <c>x · scale · (1 + w)</c> when <paramref name="offsetFromOne"/>.</summary>
+    public static void ScaleByWeight(float* x, float scale, float* weight, bool offsetFromOne, float* y, int count)
+    {
+        Vector256<float> s = Vector256.Create(scale), one = Vector256.Create(offsetFromOne ? 1f : 0f);
+        int i = 0;
+        for (; i <= count - Lanes; i += Lanes)
+            Vector256.Store(Vector256.Load(x + i) * s * (Vector256.Load(weight + i) + one), y + i);
+        for (; i < count; i++) y[i] = x[i] * scale * (weight[i] + (offsetFromOne ? 1f : 0f));
+    }
+
+    /// <summary><c>y = x · scale</c>.</summary>
+    public static void Scale(float* x, float scale, float* y, int count)
+    {
+        Vector256<float> s = Vector256.Create(scale);
+        int i = 0;
+        for (; i <= count - Lanes; i += Lanes) Vector256.Store(Vector256.Load(x + i) * s, y + i);
+        for (; i < count; i++) y[i] = x[i] * scale;
+    }
+
+    /// <summary>In place: <c>gate = silu(gate)</c>, i.e. <c>gate / (1 + e^-gate)</c>.</summary>
+    public static void Silu(float* gate, int count)
+    {
+        Vector256<float> one = Vector256<float>.One;
+        int i = 0;
+        for (; i <= count - Lanes; i += Lanes)
+        {
+            Vector256<float> g = Vector256.Load(gate + i);
+            Vector256.Store(g / (one + Vector256.Exp(-g)), gate + i);
+        }
+        for (; i < count; i++) gate[i] /= 1f + MathF.Exp(-gate[i]);
+    }
+
+    /// <summary>In place: the tanh approximation of GELU, <c>½g(1 + tanh(√(2/π)(g + 0.044715g³)))</c>.</summary>
+    public static void GeluTanh(float* gate, int count)
+    {
+        const float root2OverPi = 0.7978845608f;
+        for (int i = 0; i < count; i++)
+        {
+            float g = gate[i];
+            gate[i] = 0.5f * g * (1f + MathF.Tanh(root2OverPi * (g + 0.044715f * g * g * g)));
+        }
+    }
+
+    /// <summary><c>y = a · b</c> elementwise.</summary>
+    public static void Multiply(float* a, float* b, float* y, int count)
+    {
+        int i = 0;
+        for (; i <= count - Lanes; i += Lanes) Vector256.Store(Vector256.Load(a + i) * Vector256.Load(b + i), y + i);
+        for (; i < count; i++) y[i] = a[i] * b[i];
+    }
+}

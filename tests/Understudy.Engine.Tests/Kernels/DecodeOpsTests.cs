@@ -1,0 +1,59 @@
+using Understudy.Engine.Kernels;
+using static TorchSharp.torch;
+
+namespace Understudy.Engine.Tests.Kernels;
+
+public class DecodeOpsTests
+{
+    public DecodeOpsTests() => Assert.SkipUnless(SkinnyLinear.IsSupportedByHardware, "this CPU has no AVX2+FMA");
+
+    [Theory]
+    [InlineData(false, 77)]
+    [InlineData(true, 64)]
+    public void RmsNorm_matches_the_formula_for_both_weight_conventions(bool offsetFromOne, int width)
+    {
+        var generator = new Generator(21);
+        using var x = randn(2, 1, width, generator: generator);
+        using var weight = randn(width, generator: generator);
+        using var noGrad = no_grad();
+
+        using var actual = DecodeOps.RmsNorm(x, weight, 1e-6, offsetFromOne);
+        using var scale = offsetFromOne ? weight + 1 : weight.alias();
+        using var expected = x * (x.square().mean([-1], keepdim: true) + 1e-6).rsqrt() * scale;
+
+        Assert.NotNull(actual);
+        Assert.True(actual.allclose(expected, rtol: 1e-5, atol: 1e-6));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void GatedActivation_is_activation_of_the_first_half_times_the_second(bool geluTanh)
+    {
+        using var gateUp = randn(3, 1, 2 * 45, generator: new Generator(22)) * 4;
+        using var noGrad = no_grad();
+
+        using var actual = DecodeOps.GatedActivation(gateUp, 45, geluTanh);
+        using var gate = gateUp.narrow(-1, 0, 45);
+        using var activated = geluTanh ? nn.functional.gelu(gate, TorchSharp.Modules.GELU.Approximate.tanh) : nn.functional.silu(gate);
+        using var expected = activated * gateUp.narrow(-1, 45, 45);
+
+        Assert.NotNull(actual);
+        Assert.Equal(new long[] { 3, 1, 45 }, actual.shape);
+        Assert.True(actual.allclose(expected, rtol: 1e-5, atol: 1e-6), $"max diff {(actual - expected).abs().max().item<float>()}");
+    }
+
+    [Fact]
+    public void Fused_ops_decline_bfloat16_prefill_sized_and_gradient_recording_inputs()
+    {
+        using var weight = ones(16);
+        using var decode = randn(1, 16);
+        using var prefill = randn(SkinnyLinear.MaxInputRows + 1, 16);
+
+        Assert.Null(DecodeOps.RmsNorm(decode, weight, 1e-6, false));                  // gradient mode is on
+        using var noGrad = no_grad();
+        Assert.Null(DecodeOps.RmsNorm(prefill, weight, 1e-6, false));
+        Assert.Null(DecodeOps.RmsNorm(decode.to_type(ScalarType.BFloat16), weight.to_type(ScalarType.BFloat16), 1e-6, false));
+        Assert.Null(DecodeOps.GatedActivation(decode, 7, geluTanh: false));           // 16 ≠ 2·7
+    }
+}
