@@ -11,5 +11,9 @@ root.Subcommands.Add(Understudy.Cli.Commands.ServeCommand.Create());
 foreach (var command in Understudy.Cli.Commands.Pipelines.LlamaDuoCommands.Create()) { root.Subcommands.Add(command); }
 root.Subcommands.Add(Understudy.Cli.Commands.Datasets.DatasetsCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.AdaptersCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.FinetuneCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.DuoCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.CurateCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.Traces.TracesCommand.Create());
 
 return await CliRunner.RunAsync(root, args);

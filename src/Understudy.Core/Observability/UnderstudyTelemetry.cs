@@ -17,11 +17,39 @@ public static class UnderstudyTelemetry
     /// <summary>Baggage key carrying the run id from a step span to every span below it (LLM calls included).</summary>
     public const string RunIdBaggageKey = UnderstudyAttributes.RunId;
 
+    /// <summary>Baggage key carrying the innermost step's name to the spans below it.</summary>
+    public const string StepBaggageKey = UnderstudyAttributes.StepName;
+
+    /// <summary>
+    /// Whether LLM spans capture prompt and response text (<c>EnableSensitiveData</c> of the OpenTelemetry chat
+    /// client). Off by default; the process host sets it once at start-up from the user's opt-in (the
+    /// <c>capture_message_content</c> key or <c>OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true</c>).
+    /// </summary>
+    public static bool CaptureMessageContent { get; set; } =
+        string.Equals(Environment.GetEnvironmentVariable("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT"), "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The source of step spans.</summary>
     public static ActivitySource ActivitySource { get; } = new(SourceName, typeof(UnderstudyTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>The meter of Understudy's own metrics (failover switches, routes, step durations).</summary>
     public static Meter Meter { get; } = new(SourceName, typeof(UnderstudyTelemetry).Assembly.GetName().Version?.ToString());
+
+    /// <summary>
+    /// Starts the root span of one command run, <c>understudy.run {command}</c>, carrying <c>understudy.run.id</c>
+    /// (also as baggage, so every step and LLM span below it is stamped with it). The CLI host starts it around each
+    /// command; the step spans of the pipelines nest under it.
+    /// </summary>
+    /// <returns>The span, or null when nobody listens.</returns>
+    public static Activity? StartRun(string command, string runId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(command);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        var activity = ActivitySource.StartActivity(UnderstudyAttributes.RunSpanPrefix + command, ActivityKind.Internal);
+        activity?.SetTag(UnderstudyAttributes.Command, command);
+        activity?.SetTag(UnderstudyAttributes.RunId, runId);
+        activity?.SetBaggage(RunIdBaggageKey, runId);
+        return activity;
+    }
 
     /// <summary>
     /// Starts the span of one pipeline step (<c>batch-infer</c>, <c>evaluate</c>, <c>synth</c>, <c>merge</c>,
@@ -45,6 +73,7 @@ public static class UnderstudyTelemetry
 
         runId ??= activity.GetBaggageItem(RunIdBaggageKey); // inherited from an enclosing step
         activity.SetTag(UnderstudyAttributes.StepName, name);
+        activity.SetBaggage(StepBaggageKey, name);
         if (!string.IsNullOrWhiteSpace(runId))
         {
             activity.SetTag(UnderstudyAttributes.RunId, runId);

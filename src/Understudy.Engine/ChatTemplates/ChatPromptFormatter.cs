@@ -62,27 +62,53 @@ public sealed class ChatPromptFormatter
         _tokenizer.Encode(Render(messages, addGenerationPrompt: true, extraVariables), addSpecialTokens: false);
 
     /// <summary>
-    /// Encodes a conversation that ends with the assistant's answer; the answer (everything the template writes
-    /// after the generation prompt, end-of-turn marker included) is the target, the rest is prompt.
+    /// Encodes a conversation that ends with the assistant's answer for fine-tuning. The targets are every assistant
+    /// turn (with <paramref name="lastTurnOnly"/>, only the final answer): for assistant turn i, what the template
+    /// writes after the generation prompt of turns [0, i), end-of-turn marker included. Everything else is prompt.
     /// </summary>
-    public ChatTrainingExample EncodeForTraining(IReadOnlyList<ChatTemplateMessage> messages, IReadOnlyDictionary<string, object?>? extraVariables = null)
+    public ChatTrainingExample EncodeForTraining(IReadOnlyList<ChatTemplateMessage> messages,
+        IReadOnlyDictionary<string, object?>? extraVariables = null, bool lastTurnOnly = false)
     {
         ArgumentNullException.ThrowIfNull(messages);
         if (messages.Count < 2 || messages[^1].Role != "assistant")
             throw new ArgumentException("A training conversation needs at least one prompt turn and must end with an assistant turn.", nameof(messages));
 
-        string prompt = Render(messages.Take(messages.Count - 1).ToList(), addGenerationPrompt: true, extraVariables);
         string full = Render(messages, addGenerationPrompt: false, extraVariables);
-        if (!full.StartsWith(prompt, StringComparison.Ordinal))
-            throw new InvalidOperationException(
-                "The chat template renders the prompt differently when the answer follows it, so the answer cannot be separated from the prompt. " +
-                $"Prompt render: {Preview(prompt)}; full render: {Preview(full)}.");
+        var spans = new List<(int Start, int End)>();
+        for (int i = lastTurnOnly ? messages.Count - 1 : 1; i < messages.Count; i++)
+        {
+            if (messages[i].Role != "assistant") continue;
+            string prompt = Render(messages.Take(i).ToList(), addGenerationPrompt: true, extraVariables);
+            string answered = i == messages.Count - 1 ? full : Render(messages.Take(i + 1).ToList(), addGenerationPrompt: false, extraVariables);
+            if (!answered.StartsWith(prompt, StringComparison.Ordinal) || !full.StartsWith(answered, StringComparison.Ordinal))
+                throw new InvalidOperationException(
+                    $"The chat template renders the conversation differently once assistant turn {i} is followed by more turns, so that answer cannot be separated from the prompt " +
+                    "(train on the last turn only, or use a template whose renders are prefixes of each other). " +
+                    $"Prompt render: {Preview(prompt)}; full render: {Preview(answered)}.");
+            if (spans.Count > 0 && prompt.Length < spans[^1].End)
+                throw new InvalidOperationException($"The chat template's render of assistant turn {i} overlaps the previous answer: {Preview(prompt)}.");
+            spans.Add((prompt.Length, answered.Length));
+        }
 
-        IReadOnlyList<int> promptIds = _tokenizer.Encode(prompt, addSpecialTokens: false);
-        IReadOnlyList<int> answerIds = _tokenizer.Encode(full[prompt.Length..], addSpecialTokens: false);
-        return new ChatTrainingExample(
-            [.. promptIds, .. answerIds],
-            [.. Enumerable.Repeat(false, promptIds.Count), .. Enumerable.Repeat(true, answerIds.Count)]);
+        var ids = new List<int>();
+        var isTarget = new List<bool>();
+        int position = 0;
+        foreach (var (start, end) in spans)
+        {
+            Append(full[position..start], target: false);
+            Append(full[start..end], target: true);
+            position = end;
+        }
+        Append(full[position..], target: false);
+        return new ChatTrainingExample(ids, isTarget);
+
+        void Append(string text, bool target)
+        {
+            if (text.Length == 0) return;
+            IReadOnlyList<int> encoded = _tokenizer.Encode(text, addSpecialTokens: false);
+            ids.AddRange(encoded);
+            isTarget.AddRange(Enumerable.Repeat(target, encoded.Count));
+        }
     }
 
     private static string Preview(string text) => System.Text.Json.JsonSerializer.Serialize(text.Length > 200 ? text[^200..] : text);

@@ -45,6 +45,9 @@ public abstract class CausalLanguageModel : nn.Module<ModelInput, Tensor>
     /// <summary>The parameters' device.</summary>
     public Device Device { get; }
 
+    /// <summary>The transformer body (<c>model.</c>).</summary>
+    public DecoderStack Body => _body;
+
     /// <summary>The weight that maps hidden states to logits (the embedding table when tied).</summary>
     public Tensor OutputWeight => _head?.weight ?? (Tensor)_body.EmbedTokens.Weight;
 

@@ -15,6 +15,10 @@ namespace Understudy.Engine.Models;
 /// sees only keys at slots up to its own, and <c>CacheOffset + T</c> is the number of key slots read (at least the
 /// largest query slot + 1).
 /// </param>
+/// <param name="SegmentIds">
+/// [B, T] int64 for packed training rows (no cache): a query sees only keys of its own segment, so examples packed
+/// into one row never attend to each other; null when each row is one sequence.
+/// </param>
 public sealed record ModelInput(
     Tensor InputIds,
     Tensor PositionIds,
@@ -22,7 +26,8 @@ public sealed record ModelInput(
     long CacheOffset = 0,
     Tensor? ValidSlots = null,
     bool LastPositionOnly = false,
-    Tensor? QuerySlots = null)
+    Tensor? QuerySlots = null,
+    Tensor? SegmentIds = null)
 {
     /// <summary>Input for unpadded rows starting at position 0, without a cache.</summary>
     public static ModelInput ForSequence(Tensor inputIds)

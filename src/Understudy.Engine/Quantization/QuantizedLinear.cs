@@ -33,7 +33,7 @@ public sealed class QuantizedLinear : nn.Module<Tensor, Tensor>
         if (bias is not null) register_buffer(nameof(bias), bias);
         if (settings.Bits == 4)
         {
-            nf4_code = tensor(Nf4Code.Values, device: codes.device);
+            nf4_code = tensor(Nf4Code.Values, device: codes.device).DetachFromDisposeScope();
             register_buffer(nameof(nf4_code), nf4_code, persistent: false);
         }
     }
@@ -83,12 +83,10 @@ public sealed class QuantizedLinear : nn.Module<Tensor, Tensor>
             codes = indices.select(-1, 0).bitwise_left_shift(4).bitwise_or(indices.select(-1, 1)).to_type(ScalarType.Byte);
             groupScales = absmax;
         }
-        Tensor? biasCopy = linear.bias?.detach().clone();
-        var layer = new QuantizedLinear(codes.contiguous(), groupScales.view(outFeatures, -1).contiguous(), biasCopy, settings, inFeatures, weight.dtype);
-        codes.MoveToOuterDisposeScope();
-        groupScales.MoveToOuterDisposeScope();
-        biasCopy?.MoveToOuterDisposeScope();
-        return layer;
+        Tensor storedCodes = codes.contiguous().MoveToOuterDisposeScope();
+        Tensor storedScales = groupScales.view(outFeatures, -1).contiguous().MoveToOuterDisposeScope();
+        Tensor? biasCopy = linear.bias?.detach().clone().MoveToOuterDisposeScope();
+        return new QuantizedLinear(storedCodes, storedScales, biasCopy, settings, inFeatures, weight.dtype);
     }
 
     /// <summary>The weight [out, in] rebuilt from codes and scales, in <paramref name="dtype"/> (default: the compute dtype).</summary>

@@ -19,20 +19,16 @@ public static class WeightQuantizer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
+        var targets = LoraTargets.All(model);
+        foreach (var target in targets) _ = PlainLinear(target);   // check everything before changing anything
         int count = 0;
         long before = 0, after = 0;
-        foreach (var group in LoraTargets.All(model).GroupBy(t => t.Host))
+        foreach (var group in targets.GroupBy(t => t.Host))
         {
             var replaced = new List<Linear>();
             foreach (var target in group)
             {
-                var layer = target.Host.GetProjection(target.SlotName);
-                if (layer is not Linear linear)
-                {
-                    throw new InvalidOperationException(layer is LoraLinear
-                        ? $"{target.Path} has a LoRA adapter attached; quantize the base model before attaching adapters."
-                        : $"{target.Path} is already a {layer.GetType().Name}; a model can be quantized once.");
-                }
+                var linear = PlainLinear(target);
                 var quantized = QuantizedLinear.FromLinear(linear, settings, target.Path);
                 before += linear.weight!.numel() * linear.weight.ElementSize;
                 after += quantized.StorageBytes;
@@ -49,4 +45,11 @@ public static class WeightQuantizer
         }
         return new QuantizationReport(count, before, after);
     }
+
+    private static Linear PlainLinear(LoraTarget target) => target.Host.GetProjection(target.SlotName) switch
+    {
+        Linear linear => linear,
+        LoraLinear => throw new InvalidOperationException($"{target.Path} has a LoRA adapter attached; quantize the base model before attaching adapters."),
+        var other => throw new InvalidOperationException($"{target.Path} is already a {other.GetType().Name}; a model can be quantized once."),
+    };
 }

@@ -71,11 +71,12 @@ internal sealed class ScheduledSequence
     public void RequestCancel() => _cancelRequested = true;
 
     /// <summary>Takes a cache slot and creates the sampler (on the scheduler thread).</summary>
-    public void Start(int slot)
+    public void Start(int slot, SchedulerTelemetry telemetry)
     {
         Slot = slot;
         Sampler = new TokenSampler(Request.Options);
         _startedAt = Stopwatch.GetTimestamp();
+        telemetry.SequenceStarted();
     }
 
     public void Prefilled(int tokens) => PrefilledTokens += tokens;
@@ -91,6 +92,7 @@ internal sealed class ScheduledSequence
         if (Request.Options.EosTokenIds.Contains(token)) return GenerationFinishReason.EndOfSequence;
         _generated.Add(token);
         _seen.Add(token);
+        telemetry.Generated(1);
         GenerationFinishReason? reason = _watcher.Append(token) ? GenerationFinishReason.StopSequence
             : _generated.Count >= MaxNewTokens ? GenerationFinishReason.Length
             : null;
@@ -102,6 +104,8 @@ internal sealed class ScheduledSequence
     public void Finish(GenerationFinishReason reason, int? lastToken, SchedulerTelemetry telemetry)
     {
         if (reason != GenerationFinishReason.Cancelled) _watcher.Finish();
+        // Metrics first: a caller that saw its stream end sees them updated.
+        Report(reason, telemetry);
         Output.Writer.TryWrite(new GeneratedToken
         {
             TokenId = lastToken,
@@ -110,14 +114,13 @@ internal sealed class ScheduledSequence
             Usage = new SequenceUsage(PromptLength, _generated.Count),
         });
         Output.Writer.TryComplete();
-        Report(reason, telemetry);
     }
 
     /// <summary>Ends the stream with <paramref name="error"/>.</summary>
     public void Fail(Exception error, SchedulerTelemetry telemetry)
     {
-        Output.Writer.TryComplete(error);
         Report(null, telemetry);
+        Output.Writer.TryComplete(error);
     }
 
     private void Report(GenerationFinishReason? reason, SchedulerTelemetry telemetry)
@@ -125,7 +128,7 @@ internal sealed class ScheduledSequence
         long now = Stopwatch.GetTimestamp();
         TimeSpan running = _startedAt == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(_startedAt, now);
         TimeSpan? decoding = _firstTokenAt == 0 ? null : Stopwatch.GetElapsedTime(_firstTokenAt, now);
-        telemetry.Finished(reason, _generated.Count, Stopwatch.GetElapsedTime(SubmittedAt, now), running, decoding);
+        telemetry.Finished(reason, _generated.Count, Stopwatch.GetElapsedTime(SubmittedAt, now), running, decoding, wasRunning: _startedAt != 0);
         Sampler?.Dispose();
         _registration.Dispose();
     }

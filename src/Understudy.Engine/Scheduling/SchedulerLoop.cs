@@ -52,7 +52,6 @@ internal sealed class SchedulerLoop(
         DropCancelled();
         PrefillWithinBudget();
         if (_decoding.Count > 0) DecodeStep();
-        telemetry.Running(Running);
     }
 
     private void DropCancelled()
@@ -102,7 +101,6 @@ internal sealed class SchedulerLoop(
             if (first is not int token) continue;
 
             _prefilling = null;
-            telemetry.Generated(Produced(token, sequence));
             if (Finished(sequence, token)) continue;
             // Join the decoding rows at row n (its cache row moves there unless it is there already).
             cache.Move(sequence.Slot, _decoding.Count, sequence.CachedLength);
@@ -118,7 +116,7 @@ internal sealed class SchedulerLoop(
             var next = _waiting[0];
             _waiting.RemoveAt(0);
             leftQueue();
-            next.Start(_decoding.Count);
+            next.Start(_decoding.Count, telemetry);
             if (next.MaxNewTokens > 0)
             {
                 _prefilling = next;
@@ -143,19 +141,11 @@ internal sealed class SchedulerLoop(
             return;
         }
         telemetry.DecodeStep();
-        int produced = 0;
         var finished = new bool[next.Length];
-        for (int row = 0; row < next.Length; row++)
-        {
-            produced += Produced(next[row], _decoding[row]);
-            finished[row] = Finished(_decoding[row], next[row]);
-        }
-        telemetry.Generated(produced);
+        for (int row = 0; row < next.Length; row++) finished[row] = Finished(_decoding[row], next[row]);
         // Downwards, so the row moved into a freed one has already been looked at.
         for (int row = next.Length - 1; row >= 0; row--) if (finished[row]) RemoveDecodingRow(row);
     }
-
-    private static int Produced(int token, ScheduledSequence sequence) => sequence.Request.Options.EosTokenIds.Contains(token) ? 0 : 1;
 
     /// <summary>Hands <paramref name="token"/> to the sequence; finishes it (stream closed, slot no longer counted) when it ends.</summary>
     private bool Finished(ScheduledSequence sequence, int token)
@@ -199,6 +189,5 @@ internal sealed class SchedulerLoop(
         _prefilling = null;
         foreach (var sequence in _decoding) sequence.Fail(error, telemetry);
         _decoding.Clear();
-        telemetry.Running(0);
     }
 }

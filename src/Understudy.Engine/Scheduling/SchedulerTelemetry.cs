@@ -58,7 +58,7 @@ internal sealed class SchedulerTelemetry : IDisposable
         _requests.Add(1, _modelTag, new("understudy.outcome", "rejected"));
     }
 
-    public void Running(int sequences) => Volatile.Write(ref _running, sequences);
+    public void SequenceStarted() => Interlocked.Increment(ref _running);
 
     public void Prefilled(int tokens)
     {
@@ -70,7 +70,6 @@ internal sealed class SchedulerTelemetry : IDisposable
 
     public void Generated(int tokens)
     {
-        if (tokens == 0) return;
         lock (_gate)
         {
             _totals = _totals with { GeneratedTokens = _totals.GeneratedTokens + tokens };
@@ -86,8 +85,9 @@ internal sealed class SchedulerTelemetry : IDisposable
     }
 
     /// <summary>Records a sequence's end; <paramref name="decoding"/> is the time after its first token.</summary>
-    public void Finished(GenerationFinishReason? reason, int outputTokens, TimeSpan total, TimeSpan running, TimeSpan? decoding)
+    public void Finished(GenerationFinishReason? reason, int outputTokens, TimeSpan total, TimeSpan running, TimeSpan? decoding, bool wasRunning)
     {
+        if (wasRunning) Interlocked.Decrement(ref _running);
         lock (_gate)
         {
             _totals = reason switch

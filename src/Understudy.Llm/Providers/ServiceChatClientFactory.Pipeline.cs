@@ -8,6 +8,7 @@ using Understudy.Llm.Middleware.RateLimiting;
 using Understudy.Llm.Middleware.Retries;
 using Understudy.Llm.Middleware.Secrets;
 using Understudy.Llm.Middleware.Timeouts;
+using Understudy.Llm.Observability;
 
 namespace Understudy.Llm.Providers;
 
@@ -17,7 +18,7 @@ public sealed partial class ServiceChatClientFactory
 
     /// <summary>
     /// The client of one service LLM role, its middleware in this order (outermost first):
-    /// usage accounting → generation-config defaults → disk cache → retries → concurrency limit → rate limit →
+    /// OpenTelemetry GenAI span (and cost/TPOT attributes) → usage accounting → generation-config defaults → disk cache → retries → concurrency limit → rate limit →
     /// per-attempt timeout → key redaction → provider. So cache hits cost nothing and spend no quota, every retry
     /// passes the rate limiter again, waiting for quota never counts as a timeout, and no key leaves in an error.
     /// Clients made by one factory for the same provider, endpoint, key variable and model share one rate limiter.
@@ -32,7 +33,7 @@ public sealed partial class ServiceChatClientFactory
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries);
         var generation = options.GenerationConfigPath is { Length: > 0 } path ? GenerationConfigFile.Load(path) : null;
         var provider = CreateProviderClient(options);
-        var builder = new ChatClientBuilder(provider);
+        var builder = new ChatClientBuilder(provider).UseUnderstudyTelemetry(ledger?.Prices);
 
         if (ledger is not null)
         {

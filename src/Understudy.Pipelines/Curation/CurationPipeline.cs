@@ -13,13 +13,14 @@ namespace Understudy.Pipelines.Curation;
 /// kept, so the result depends only on the input order and the config. A killed run resumes: the decisions are
 /// replayed and the rows an earlier run of the same config already wrote are checked, not written again.
 /// </summary>
-public sealed class CurationPipeline(IDatasetStore store)
+/// <param name="store">Where the input, test and output datasets live.</param>
+/// <param name="batchSize">Kept rows per durable append to the output split.</param>
+public sealed class CurationPipeline(IDatasetStore store, int batchSize = 256)
 {
     public const string StageName = "curate";
 
-    private const int BatchSize = 256;
-
     private readonly IDatasetStore _store = store ?? throw new ArgumentNullException(nameof(store));
+    private readonly int _batchSize = batchSize > 0 ? batchSize : throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "must be at least 1");
 
     /// <summary>Curates <see cref="CurationConfig.InputDsId"/> into <see cref="CurationConfig.OutputDsId"/> and saves the report.</summary>
     public async Task<CurationResult> RunAsync(CurationConfig config, IProgress<StepProgress>? progress = null,
@@ -29,7 +30,7 @@ public sealed class CurationPipeline(IDatasetStore store)
         string input = $"{config.InputDsId}:{config.InputDsSplit}";
         List<CurationRow> testRows = await ReadTestRowsAsync(config, cancellationToken);
         IReadOnlyList<IRowFilter> rules = CurationRuleSet.Build(config, testRows);
-        var tally = new CurationTally([(CurationRules.Malformed, "no user or no assistant turn"), .. rules.Select(r => (r.Rule, r.Description))],
+        var tally = new CurationTally([(CurationRules.Malformed, "no user turn, or no answer while drop_empty_answers is off"), .. rules.Select(r => (r.Rule, r.Description))],
             config.MaxExamplesPerRule);
 
         string identity = Identity(config);
@@ -37,7 +38,7 @@ public sealed class CurationPipeline(IDatasetStore store)
         await OutputSplits.PrepareAsync(_store, config.OutputDsId, config.OutputDsSplit, append: false, identity, cancellationToken);
         List<string> written = [.. (await OutputSplits.ReadOrEmptyAsync<CoverageRow>(_store, config.OutputDsId, config.OutputDsSplit, cancellationToken))
             .Select(r => r.PromptId)];
-        var writer = new ResumingSplitWriter(_store, config.OutputDsId, config.OutputDsSplit, provenance, written, BatchSize);
+        var writer = new ResumingSplitWriter(_store, config.OutputDsId, config.OutputDsSplit, provenance, written, _batchSize);
 
         long? total = (await _store.GetAsync(config.InputDsId, cancellationToken))?.Splits.FirstOrDefault(s => s.Name == config.InputDsSplit)?.RowCount;
         int read = 0;
@@ -46,13 +47,15 @@ public sealed class CurationPipeline(IDatasetStore store)
             read++;
             if (item.Row is null)
             {
-                tally.Removed(CurationRules.Malformed, item.Index, item.PromptId, "", "", new RowRejection($"row {item.Problem}"));
+                // A question without an answer is what drop_empty_answers is for; anything else cannot be a training row at all.
+                string rule = item.Problem == CoverageRowNormaliser.NoAssistantTurn && config.DropEmptyAnswers ? CurationRules.EmptyAnswer : CurationRules.Malformed;
+                tally.Removed(rule, item.Index, item.PromptId, item.Prompt, "", new RowRejection($"row {item.Problem}"));
             }
             else if (Judge(CurationRow.From(item.Index, item.Row), rules, tally) is { } kept)
             {
                 await writer.AddAsync(kept.Row, cancellationToken);
             }
-            if (read % BatchSize == 0)
+            if (read % _batchSize == 0)
             {
                 progress?.Report(new StepProgress(read, total));
             }

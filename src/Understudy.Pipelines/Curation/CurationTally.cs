@@ -10,7 +10,7 @@ internal sealed class CurationTally
     public CurationTally(IEnumerable<(string Rule, string Description)> rules, int maxExamples)
     {
         _maxExamples = maxExamples;
-        foreach (var (rule, description) in rules)
+        foreach (var (rule, description) in rules.DistinctBy(r => r.Rule))
         {
             _order.Add(rule);
             _rules[rule] = (description, 0, []);

@@ -27,7 +27,7 @@ public sealed class DecontaminationRule : IRowFilter
         ArgumentNullException.ThrowIfNull(hasher);
         (_testRows, _part, _overlapThreshold, _jaccardThreshold, _shingler, _hasher) = (testRows, part, overlapThreshold, jaccardThreshold, shingler, hasher);
         _ngrams = new NgramOverlapIndex(ngram);
-        _lsh = jaccardThreshold > 0 ? new LshIndex(LshParameters.ForThreshold(jaccardThreshold, hasher.NumPerm)) : null;
+        _lsh = jaccardThreshold > 0 ? new LshIndex(LshParameters.From(0, 0, jaccardThreshold, hasher.NumPerm)) : null;
         for (int id = 0; id < testRows.Count; id++)
         {
             string text = testRows[id].Text(part);

@@ -23,7 +23,7 @@ public sealed class DuoConfig : IValidatableObject
     [Description("Split of coverage_ds_id the student is tested on (never trained on).")]
     public string TestSplit { get; set; } = "test";
 
-    [Description("Dataset id prefix of everything the loop writes (<prefix>/responses-1, <prefix>/eval-1...); empty = duo/<name>.")]
+    [Description("Owner part of the ids of every dataset the loop writes (<prefix>/responses-1, <prefix>/eval-1...): letters, digits, '-', '_', '.'; empty = duo-<name>.")]
     public string OutputPrefix { get; set; } = "";
 
     [Description("Folder of the students the loop trains; empty = <workspace>/duo/<name>/models.")]
@@ -74,7 +74,9 @@ public sealed class DuoConfig : IValidatableObject
     public DuoStepFiles Steps { get; set; } = new();
 
     /// <summary><see cref="OutputPrefix"/> after applying its default.</summary>
-    public string EffectiveOutputPrefix => string.IsNullOrWhiteSpace(OutputPrefix) ? $"duo/{Name}" : OutputPrefix.TrimEnd('/');
+    public string EffectiveOutputPrefix => string.IsNullOrWhiteSpace(OutputPrefix)
+        ? "duo-" + new string([.. Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')])
+        : OutputPrefix;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -90,6 +92,10 @@ public sealed class DuoConfig : IValidatableObject
         if (string.IsNullOrWhiteSpace(Student.BaseModel))
         {
             yield return new ValidationResult("student.base_model is required: the local model folder or Hub id the student starts from.", ["Student"]);
+        }
+        if (!string.IsNullOrWhiteSpace(OutputPrefix) && !OutputPrefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            yield return new ValidationResult($"output_prefix '{OutputPrefix}' may hold only letters, digits, '-', '_' and '.': it is the owner part of dataset ids.", [nameof(OutputPrefix)]);
         }
         if (MaxWallTime < TimeSpan.Zero)
         {

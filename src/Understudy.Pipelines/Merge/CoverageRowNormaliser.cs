@@ -9,6 +9,9 @@ namespace Understudy.Pipelines.Merge;
 /// </summary>
 public static partial class CoverageRowNormaliser
 {
+    /// <summary>The problem of a row with no (non-blank) assistant turn: a question without an answer.</summary>
+    public const string NoAssistantTurn = "has no assistant turn";
+
     /// <summary>The normalised row, or the reason it cannot be a training row.</summary>
     public static (CoverageRow? Row, string? Problem) Normalise(string prompt, string promptId, List<ChatTurn>? messages, string category)
     {
@@ -20,7 +23,7 @@ public static partial class CoverageRowNormaliser
         }
         if (!turns.Any(t => t.Role == "assistant" && !string.IsNullOrWhiteSpace(t.Content)))
         {
-            return (null, "has no assistant turn");
+            return (null, NoAssistantTurn);
         }
         return (new CoverageRow
         {

@@ -10,8 +10,8 @@ namespace Understudy.Pipelines.Merge;
 /// </summary>
 public static class CoverageRowReader
 {
-    /// <summary>One input row: the normalised row, or why there is none.</summary>
-    public sealed record Item(int Index, string PromptId, CoverageRow? Row, string? Problem);
+    /// <summary>One input row: the normalised row, or why there is none (and its prompt as stored, for messages).</summary>
+    public sealed record Item(int Index, string PromptId, CoverageRow? Row, string? Problem, string Prompt);
 
     /// <summary>The split's rows in order. Throws <see cref="DatasetNotFoundException"/> when the split is missing.</summary>
     public static async IAsyncEnumerable<Item> ReadAsync(IDatasetStore store, string datasetId, string split,
@@ -40,6 +40,7 @@ public static class CoverageRowReader
     private static Item Normalise(int index, string prompt, string promptId, List<ChatTurn> messages, string category)
     {
         var (row, problem) = CoverageRowNormaliser.Normalise(prompt, promptId, messages, category);
-        return new Item(index, promptId, row, problem);
+        string shown = string.IsNullOrWhiteSpace(prompt) ? messages.FirstOrDefault(t => t.Role == "user")?.Content ?? "" : prompt;
+        return new Item(index, promptId, row, problem, shown);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Understudy.Engine.Generation;
 using Understudy.Engine.Inference;
+using Understudy.Engine.Scheduling;
 using Understudy.Engine.Tests.Support;
 
 namespace Understudy.Engine.Tests.Inference;
@@ -137,5 +138,41 @@ public class LocalChatClientTests
 
         await Assert.ThrowsAsync<NotSupportedException>(() =>
             client.GetResponseAsync("hi", new ChatOptions { FrequencyPenalty = 0.5f }, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_scheduler_behind_the_client_is_exposed_and_counts_its_requests()
+    {
+        using var model = TinyLocalModels.Create();
+        using var client = new LocalChatClient(model, new LocalChatClientOptions
+        {
+            PromptFormatter = TinyLocalModels.Format,
+            AddSpecialTokens = true,
+            Scheduler = new SchedulerOptions { MaxBatchSize = 3, MaxQueued = 5 },
+        });
+
+        var response = await client.GetResponseAsync("hello", new ChatOptions { MaxOutputTokens = 4 }, TestContext.Current.CancellationToken);
+        var scheduler = client.GetService<ContinuousBatchScheduler>()!;
+
+        Assert.Same(model, scheduler.Model);
+        Assert.Equal((3, 5), (scheduler.Options.MaxBatchSize, scheduler.Options.MaxQueued));
+        Assert.Equal(1, scheduler.Metrics.RequestsCompleted);
+        Assert.Equal(response.Usage!.OutputTokenCount, scheduler.Metrics.GeneratedTokens);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_streaming_call_stops_it_with_OperationCanceledException()
+    {
+        using var model = TinyLocalModels.Create(maxNewTokens: 100);
+        using var client = CreateClient(model);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var update in client.GetStreamingResponseAsync("hello", cancellationToken: cancel.Token)) cancel.Cancel();
+        });
+        var scheduler = client.GetService<ContinuousBatchScheduler>()!;
+        await client.GetResponseAsync("hello", new ChatOptions { MaxOutputTokens = 1 }, TestContext.Current.CancellationToken);
+        Assert.Equal(0, scheduler.Metrics.RunningSequences);
     }
 }

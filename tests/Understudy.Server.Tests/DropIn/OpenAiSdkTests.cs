@@ -126,6 +126,6 @@ public class OpenAiSdkTests
         Assert.Equal([0, 1, 2], choices.Select(c => c.GetProperty("index").GetInt32()));
         Assert.True(choices.Select(c => c.GetProperty("message").GetProperty("content").GetString()).Distinct().Count() > 1,
             "seeded choices sample with seed + index, so they differ");
-        Assert.Equal(18, json.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32());
+        Assert.InRange(json.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32(), 3, 18);   // ≤ 6 per choice (EOS may end one early)
     }
 }

@@ -7,7 +7,7 @@ namespace Understudy.Core.Datasets.Import;
 /// <c>{from, value}</c> (ShareGPT: human, gpt, system), or the same as JSON text (CSV). Content given as a list of
 /// parts keeps its text parts. The chat must contain a user turn and end with the assistant's reference answer.
 /// </summary>
-internal static class ChatMessagesParser
+public static class ChatMessagesParser
 {
     private static readonly Dictionary<string, string> Roles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -20,6 +20,7 @@ internal static class ChatMessagesParser
         ["model"] = "assistant",
     };
 
+    /// <summary>The turns of <paramref name="value"/>, or null and the problem (naming <paramref name="column"/>).</summary>
     public static (List<ChatTurn>? Messages, string? Problem) Parse(object? value, string column)
     {
         if (value is string json)

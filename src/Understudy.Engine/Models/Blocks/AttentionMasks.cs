@@ -7,11 +7,14 @@ public static class AttentionMasks
 {
     /// <summary>
     /// For queries at cache slots [offset, offset + T) over keys [0, offset + T): blocks future keys, padding keys
-    /// (<paramref name="validSlots"/> [B, L] false) and, with a window, keys at distance ≥ window.
+    /// (<paramref name="validSlots"/> [B, L] false), with a window, keys at distance ≥ window, and with
+    /// <paramref name="segmentIds"/> [B, T] (packed rows, offset 0) keys of another segment.
     /// Returns [B or 1, 1, 1, T, L], or null when nothing is blocked.
     /// </summary>
-    public static Tensor? Blocked(Tensor? validSlots, long offset, long steps, int? window, Device device)
+    public static Tensor? Blocked(Tensor? validSlots, long offset, long steps, int? window, Device device, Tensor? segmentIds = null)
     {
+        if (segmentIds is not null && offset != 0)
+            throw new ArgumentException("Segment ids (packed rows) are only supported without a KV cache offset.", nameof(segmentIds));
         long length = offset + steps;
         bool windowMatters = window is int w && length > w;
         if (steps == 1 && validSlots is null && !windowMatters) return null;
@@ -23,6 +26,7 @@ public static class AttentionMasks
         if (windowMatters) blocked = blocked.logical_or(queries - keys >= window!.Value);
         Tensor result = blocked.unsqueeze(0);                                                // [1, T, L]
         if (validSlots is not null) result = result.logical_or(validSlots.logical_not().unsqueeze(1));   // [B, T, L]
+        if (segmentIds is not null) result = result.logical_or(segmentIds.unsqueeze(2).ne(segmentIds.unsqueeze(1)));   // [B, T, T]
         return result.unsqueeze(1).unsqueeze(1).MoveToOuterDisposeScope();
     }
 

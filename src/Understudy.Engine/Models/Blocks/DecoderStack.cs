@@ -28,6 +28,12 @@ public sealed class DecoderStack : nn.Module<ModelInput, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>
+    /// Runs one decoder layer; null calls the layer directly. Training sets it to recompute activations in backward
+    /// (gradient checkpointing, see <c>Understudy.Engine.Training.GradientCheckpointing</c>).
+    /// </summary>
+    public Func<nn.Module<Tensor, AttentionContext, Tensor>, Tensor, AttentionContext, Tensor>? LayerRunner { get; set; }
+
     /// <summary>The token embedding table.</summary>
     public TokenEmbedding EmbedTokens => embed_tokens;
 
@@ -62,7 +68,7 @@ public sealed class DecoderStack : nn.Module<ModelInput, Tensor>
         {
             foreach (var layer in layers)
             {
-                Tensor next = layer.call(hidden, context);
+                Tensor next = LayerRunner is { } run ? run(layer, hidden, context) : layer.call(hidden, context);
                 hidden.Dispose();
                 hidden = next;
             }
@@ -76,5 +82,5 @@ public sealed class DecoderStack : nn.Module<ModelInput, Tensor>
 
     private static Tensor? Blocked(ModelInput input, long steps, int? window, Device device) => input.QuerySlots is { } slots
         ? AttentionMasks.BlockedAtSlots(slots, input.ValidSlots, input.CacheOffset + steps, window)
-        : AttentionMasks.Blocked(input.ValidSlots, input.CacheOffset, steps, window, device);
+        : AttentionMasks.Blocked(input.ValidSlots, input.CacheOffset, steps, window, device, input.SegmentIds);
 }
