@@ -23,8 +23,14 @@ public sealed class ReportCommandTests : IDisposable
         var datasets = new ParquetDatasetStore(new Workspace(_cli.Workspace));
         EvaluationRow Judged(string id, int score) => new()
         {
-            PromptId = id, Instructions = $"prompt {id}", TargetResponses = "reference", CandidateResponses = $"answer {id}",
-            ModelId = "student", SimilarityScores = [score], PrecisionScores = [score], JudgeReasons = [$"reason {id}"],
+            PromptId = id,
+            Instructions = $"prompt {id}",
+            TargetResponses = "reference",
+            CandidateResponses = $"answer {id}",
+            ModelId = "student",
+            SimilarityScores = [score],
+            PrecisionScores = [score],
+            JudgeReasons = [$"reason {id}"],
         };
         await datasets.WriteAsync("duo-x/eval-1", "eval", [Judged("a", 20), Judged("b", 80)], DatasetProvenance.Manual("test"));
         ArtifactRef evaluations = await DatasetArtifacts.DescribeAsync(datasets, "evaluations", "duo-x/eval-1", "eval");
