@@ -28,6 +28,19 @@ if (Arg("--kernels") is string kernelRows)
 }
 
 string folder = Path.Combine(Path.GetTempPath(), "understudy-bench-" + Guid.NewGuid().ToString("N"));
+if (Arg("--scheduler") is string concurrencyList)
+{
+    // Continuous batching: aggregate decode tokens/s at N concurrent sequences, as ratios against one.
+    try
+    {
+        await SchedulerBenchSetup.RunAsync(config, configPath, dtypeName, dtype, folder, concurrencyList, decodeTokens, Arg("--tokenizer"));
+    }
+    finally
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+    return;
+}
 try
 {
     using (var random = ModelArchitectures.Create(config, CPU, dtype))

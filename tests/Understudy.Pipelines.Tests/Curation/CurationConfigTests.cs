@@ -55,7 +55,8 @@ public sealed class CurationConfigTests
 
         CurationConfig config = ConfigLoader.Load<CurationConfig>(Path.Combine(folder, "config", "curate.yaml")).Config;
 
-        Assert.Equal(("my-synth", "my-synth-curated", ["my-coverage"]), (config.InputDsId, config.OutputDsId, config.TestDsIds));
+        Assert.Equal(("my-synth", "my-synth-curated"), (config.InputDsId, config.OutputDsId));
+        Assert.Equal(["my-coverage"], config.TestDsIds);
         Assert.Equal(RefusalRule.DefaultPatterns, config.RefusalPatterns);
     }
 }
