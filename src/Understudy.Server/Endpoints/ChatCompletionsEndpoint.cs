@@ -35,17 +35,22 @@ internal sealed class ChatCompletionsEndpoint(ServedModel served, ServerOptions 
         ChoiceResult[] results = request.Sampling.Stream
             ? await StreamAsync(context.Response, fanOut, request, id, created, cancellationToken)
             : await fanOut.Results;
+        string? route = results.Select(r => r.Route).FirstOrDefault(r => r is not null);
+        if (route is not null) metrics.RecordRoute(route);
         var usage = new Usage(results.Sum(r => r.PromptTokens) / Math.Max(1, results.Length), results.Sum(r => r.CompletionTokens));
         scope.SetUsage(usage.PromptTokens, usage.CompletionTokens, results.Select(r => r.FinishReason));
         if (options.LogPrompts) scope.CompletionText = string.Join("\n", results.Select(r => r.Text));
         if (request.Sampling.Stream)
         {
             if (request.Sampling.IncludeUsage)
-                await ServerSentEvents.WriteAsync(context.Response, new ChatCompletionChunk(id, created, served.Id, [], usage), cancellationToken);
+                await ServerSentEvents.WriteAsync(context.Response, new ChatCompletionChunk(id, created, fanOut.RoutedModelId ?? served.Id, [], usage), cancellationToken);
             await ServerSentEvents.DoneAsync(context.Response, cancellationToken);
             return;
         }
-        var completion = new ChatCompletionResponse(id, created, served.Id,
+        // Gateway mode: say who answered, in the header and in `model`.
+        if (route is not null) context.Response.Headers[ServedModel.RouteHeader] = route;
+        string answeredBy = results.Select(r => r.ModelId).FirstOrDefault(m => m is not null) ?? served.Id;
+        var completion = new ChatCompletionResponse(id, created, answeredBy,
             results.Select(r => new ChatCompletionResponse.Choice(r.Index, new ChatCompletionResponse.AssistantMessage(r.Text), r.FinishReason)).ToList(), usage);
         await context.Response.WriteAsJsonAsync(completion, OpenAiJson.Options, cancellationToken);
     }
@@ -55,9 +60,11 @@ internal sealed class ChatCompletionsEndpoint(ServedModel served, ServerOptions 
     {
         // Wait for the first event before committing to 200, so a request the engine rejects still gets its 4xx.
         bool any = await fanOut.Events.WaitToReadAsync(cancellationToken);
+        if (fanOut.Route is { } route) response.Headers[ServedModel.RouteHeader] = route;
+        string answeredBy = fanOut.RoutedModelId ?? served.Id;
         ServerSentEvents.Start(response);
         ChatCompletionChunk Chunk(int index, string? role, string? content, string? finish) =>
-            new(id, created, served.Id, [new ChatCompletionChunk.Choice(index, new ChatCompletionChunk.Delta(role, content), finish)], null);
+            new(id, created, answeredBy, [new ChatCompletionChunk.Choice(index, new ChatCompletionChunk.Delta(role, content), finish)], null);
         for (int index = 0; index < request.Sampling.N; index++)
             await ServerSentEvents.WriteAsync(response, Chunk(index, "assistant", "", null), cancellationToken);
         if (any)

@@ -16,6 +16,7 @@ internal sealed class ChoiceFanOut
     private readonly Channel<ChoiceEvent> _events = Channel.CreateUnbounded<ChoiceEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ServerMetrics _metrics;
     private readonly long _startedAt;
+    private string? _route, _routedModelId;
 
     private ChoiceFanOut(ServerMetrics metrics, long startedAt)
     {
@@ -25,6 +26,12 @@ internal sealed class ChoiceFanOut
 
     /// <summary>Pieces and ends of every choice; completes (with the first error, if any) when all choices are done.</summary>
     public ChannelReader<ChoiceEvent> Events => _events.Reader;
+
+    /// <summary>The route of the first update that named one (see <see cref="Hosting.ServedModel.RoutePropertyName"/>); null when none did yet.</summary>
+    public string? Route => Volatile.Read(ref _route);
+
+    /// <summary>The model the first routed update reported; null when none did yet.</summary>
+    public string? RoutedModelId => Volatile.Read(ref _routedModelId);
 
     /// <summary>The finished choices in index order.</summary>
     public Task<ChoiceResult[]> Results { get; private set; } = null!;
@@ -54,8 +61,16 @@ internal sealed class ChoiceFanOut
             long? firstTokenAt = null;
             UsageDetails? usage = null;
             ChatFinishReason? finish = null;
+            string? route = null, modelId = null;
             await foreach (var update in client.GetStreamingResponseAsync(job.Messages, job.Options, linked.Token).ConfigureAwait(false))
             {
+                if (route is null && update.AdditionalProperties?.TryGetValue(Hosting.ServedModel.RoutePropertyName, out object? routed) == true && routed is string name)
+                {
+                    // Published before the first piece, so a streaming response can send the route as a header.
+                    (route, modelId) = (name, update.ModelId);
+                    Interlocked.CompareExchange(ref _routedModelId, modelId, null);
+                    Interlocked.CompareExchange(ref _route, route, null);
+                }
                 string piece = update.Text;
                 if (piece.Length > 0)
                 {
@@ -76,7 +91,7 @@ internal sealed class ChoiceFanOut
             _metrics.RecordTokens(prompt, completion);
             string reason = finish == ChatFinishReason.Length ? "length" : "stop";
             _events.Writer.TryWrite(new ChoiceEvent(job.Index, null, reason));
-            return new ChoiceResult(job.Index, text.ToString(), reason, prompt, completion);
+            return new ChoiceResult(job.Index, text.ToString(), reason, prompt, completion, route, modelId);
         }
         catch
         {

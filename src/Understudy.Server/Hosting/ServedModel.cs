@@ -10,6 +10,16 @@ namespace Understudy.Server.Hosting;
 /// </summary>
 public sealed class ServedModel : IDisposable
 {
+    /// <summary>
+    /// The key of <c>ChatResponseUpdate.AdditionalProperties</c> a chat client sets to say which model answered
+    /// (<c>primary</c> or <c>fallback</c>, as the failover client does); the server echoes it as the
+    /// <see cref="RouteHeader"/> header and counts it in <c>/metrics</c>.
+    /// </summary>
+    public const string RoutePropertyName = "understudy.route";
+
+    /// <summary>The response header that carries the route of a gateway answer.</summary>
+    public const string RouteHeader = "x-understudy-route";
+
     /// <summary>The model id clients send as <c>model</c> and see in responses.</summary>
     public required string Id { get; init; }
 
@@ -38,8 +48,11 @@ public sealed class ServedModel : IDisposable
     /// Serves <paramref name="model"/> (not owned) on one <see cref="ContinuousBatchScheduler"/>: chat through its chat
     /// template (or <paramref name="chatOptions"/>' prompt formatter) and raw completions share the running batch;
     /// embeddings are mean-pooled hidden states. The engine's queue and batch are reported through <see cref="Load"/>.
+    /// <paramref name="decorateChat"/> wraps the local chat client before chat completions use it (e.g. a failover
+    /// client that asks a service LLM first and falls back to it); the wrapper stays the caller's to dispose.
     /// </summary>
-    public static ServedModel FromLocalModel(LocalModel model, SchedulerOptions? scheduling = null, string? id = null, LocalChatClientOptions? chatOptions = null)
+    public static ServedModel FromLocalModel(LocalModel model, SchedulerOptions? scheduling = null, string? id = null, LocalChatClientOptions? chatOptions = null,
+        Func<IChatClient, IChatClient>? decorateChat = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         scheduling ??= new SchedulerOptions();
@@ -54,7 +67,7 @@ public sealed class ServedModel : IDisposable
         return new ServedModel
         {
             Id = id ?? model.Id,
-            Chat = chat,
+            Chat = decorateChat is null ? chat : decorateChat(chat),
             RawCompletions = raw,
             Embeddings = embeddings,
             EmbeddingDimensions = model.Model.Config.HiddenSize,

@@ -11,6 +11,7 @@ namespace Understudy.Server.Observability;
 public sealed class ServerMetrics(Func<EngineLoad> load)
 {
     private readonly ConcurrentDictionary<(string Endpoint, int Status), long> _requests = new();
+    private readonly ConcurrentDictionary<string, long> _routes = new(StringComparer.Ordinal);
     private readonly TokenRate _rate = new();
     private long _promptTokens, _completionTokens, _cancelled;
 
@@ -45,6 +46,12 @@ public sealed class ServerMetrics(Func<EngineLoad> load)
         RequestDuration.Observe(seconds);
     }
 
+    /// <summary>Chat completions answered by <paramref name="route"/> (gateway mode: primary or fallback) so far.</summary>
+    public long Routed(string route) => _routes.GetValueOrDefault(route);
+
+    /// <summary>Counts one chat completion answered by <paramref name="route"/>.</summary>
+    public void RecordRoute(string route) => _routes.AddOrUpdate(route, 1, (_, n) => n + 1);
+
     /// <summary>Counts one request abandoned by its client.</summary>
     public void RecordCancelled() => Interlocked.Increment(ref _cancelled);
 
@@ -69,6 +76,12 @@ public sealed class ServerMetrics(Func<EngineLoad> load)
         writer.Write("# HELP understudy_requests_total Requests answered, by endpoint and HTTP status.\n# TYPE understudy_requests_total counter\n");
         foreach (var ((endpoint, status), count) in _requests.OrderBy(p => p.Key.Endpoint, StringComparer.Ordinal).ThenBy(p => p.Key.Status))
             writer.Write($"understudy_requests_total{{endpoint=\"{endpoint}\",status=\"{status}\"}} {count}\n");
+        if (!_routes.IsEmpty)
+        {
+            writer.Write("# HELP understudy_gateway_requests_total Chat completions answered in gateway mode, by route (primary or fallback).\n# TYPE understudy_gateway_requests_total counter\n");
+            foreach (var (route, count) in _routes.OrderBy(p => p.Key, StringComparer.Ordinal))
+                writer.Write($"understudy_gateway_requests_total{{route=\"{route}\"}} {count}\n");
+        }
         TimeToFirstToken.WriteTo(writer);
         TimePerOutputToken.WriteTo(writer);
         RequestDuration.WriteTo(writer);

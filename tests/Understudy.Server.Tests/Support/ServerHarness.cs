@@ -50,7 +50,9 @@ public sealed class ServerHarness : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>Serves the tiny random Llama with the character tokenizer.</summary>
-    public static Task<ServerHarness> StartTinyAsync(Func<ServerOptions, ServerOptions>? configure = null, int maxNewTokens = 16)
+    /// <param name="decorateChat">Wraps the tiny model's chat client (gateway mode: a failover client in front of it).</param>
+    public static Task<ServerHarness> StartTinyAsync(Func<ServerOptions, ServerOptions>? configure = null, int maxNewTokens = 16,
+        Func<Microsoft.Extensions.AI.IChatClient, Microsoft.Extensions.AI.IChatClient>? decorateChat = null)
     {
         var model = TinyLocalModels.Create(maxNewTokens);
         var prompts = new ConcurrentQueue<string>();
@@ -63,7 +65,7 @@ public sealed class ServerHarness : IAsyncDisposable
                 return prompt;
             },
             AddSpecialTokens = true,
-        });
+        }, decorateChat: decorateChat);
         return StartAsync(served, configure, model, prompts);
     }
 
