@@ -1,4 +1,10 @@
 using System.CommandLine;
+using Microsoft.Extensions.AI;
+using Understudy.Cli.Commands.Pipelines;
+using Understudy.Core.Datasets;
+using Understudy.Llm.Failover;
+using Understudy.Llm.Providers;
+using Understudy.Pipelines.Failover;
 using Understudy.Cli.Commands.Engine;
 using Understudy.Cli.Commands.Serving;
 using Understudy.Cli.Hosting;
@@ -28,11 +34,15 @@ public static class ServeCommand
             TextWriter output = TextWriter.Synchronized(parseResult.InvocationConfiguration.Output);
             TextWriter error = parseResult.InvocationConfiguration.Error;
             ServerOptions options;
+            FailoverConfig? failover;
             try
             {
                 // Refuse unsafe or broken settings before spending time loading the model.
                 options = flags.ToServerOptions(parseResult, line => output.WriteLine($"{DateTime.Now:HH:mm:ss} {line}"));
                 options.Validate();
+                failover = parseResult.GetValue(flags.FailoverConfig) is { Length: > 0 } failoverPath
+                    ? FailoverConfigFile.Load(failoverPath, parseResult.GetValue(model.Model) ?? "")
+                    : null;
             }
             catch (Exception exception) when (exception is ArgumentException or FormatException or FileNotFoundException)
             {
@@ -40,7 +50,21 @@ public static class ServeCommand
                 return ExitCodes.UsageError;
             }
             using LocalModel local = await model.LoadAsync(parseResult, cancellationToken);
-            using var served = ServedModel.FromLocalModel(local, flags.ToSchedulerOptions(parseResult), parseResult.GetValue(flags.ServedModelName));
+            FailoverClient? gateway = null;
+            ServedModel built;
+            try
+            {
+                built = ServedModel.FromLocalModel(local, flags.ToSchedulerOptions(parseResult), parseResult.GetValue(flags.ServedModelName),
+                    decorateChat: failover is null ? null : understudy => (gateway = CreateGateway(failover, understudy, parseResult)).Client);
+            }
+            catch (ServiceLlmConfigurationException exception)
+            {
+                await error.WriteLineAsync($"error: --failover-config '{parseResult.GetValue(flags.FailoverConfig)}': {exception.Message}");
+                return ExitCodes.UsageError;
+            }
+            using var served = built;
+            // Declared after the served model, so it stops first: pending shadow samples still reach the local model.
+            await using var stopGateway = gateway;
             UnderstudyServer server;
             try
             {
@@ -55,6 +79,8 @@ public static class ServeCommand
             {
                 output.WriteLine($"Serving {served.Id} at {server.BaseUrl} (OpenAI-compatible; {(options.NoAuth ? "no auth, loopback only" : $"{options.ApiKeys!.Count} API key(s)")})");
                 output.WriteLine($"Limits: batch {parseResult.GetValue(flags.MaxBatchSize)}, {options.MaxConcurrentRequests} requests in the engine, {options.MaxQueuedRequests} queued, max_tokens ≤ {options.Limits.MaxTokens}, body ≤ {options.Limits.MaxRequestBytes} bytes");
+                if (failover is not null)
+                    output.WriteLine($"Gateway: chat completions go to {failover.PrimaryProvider}/{failover.PrimaryModel} first and fall back to {served.Id} (header {ServedModel.RouteHeader}){(failover.ShadowSampleRate > 0 ? $"; shadow samples go to {failover.ShadowDsId}" : "")}");
                 output.WriteLine($"Health: {new Uri(server.BaseUrl, "/health")}   Metrics: {new Uri(server.BaseUrl, "/metrics")}   Press Ctrl-C to stop.");
                 try
                 {
@@ -68,5 +94,11 @@ public static class ServeCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static FailoverClient CreateGateway(FailoverConfig config, IChatClient understudy, ParseResult parseResult)
+    {
+        IDatasetStore? store = config.ShadowSampleRate > 0 ? PipelineCommandSupport.OpenStore(GlobalOptions.ResolveWorkspace(parseResult)) : null;
+        return new FailoverClientFactory(PipelineCommandSupport.ChatClients, store).Create(config, understudy);
     }
 }

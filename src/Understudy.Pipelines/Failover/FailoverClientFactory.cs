@@ -37,6 +37,19 @@ public sealed class FailoverClientFactory
     public async Task<FailoverClient> CreateAsync(FailoverConfig config, UsageLedger? ledger = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
+        var fallback = await CreateFallbackAsync(config, cancellationToken);
+        return Create(config, fallback, ledger);
+    }
+
+    /// <summary>
+    /// Builds the failover client over an understudy the caller already runs (e.g. the model <c>understudy serve</c>
+    /// serves): <c>fallback_model</c> and <c>fallback_base_url</c> are not used, and <paramref name="fallback"/> stays
+    /// the caller's to dispose.
+    /// </summary>
+    public FailoverClient Create(FailoverConfig config, IChatClient fallback, UsageLedger? ledger = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(fallback);
         var primary = _services.Create(new ServiceLlmOptions
         {
             Provider = config.PrimaryProvider,
@@ -46,7 +59,6 @@ public sealed class FailoverClientFactory
             // Failover decides quickly; a primary that needs many retries is a primary to leave.
             MaxRetries = 1,
         }, "primary", ledger);
-        var fallback = await CreateFallbackAsync(config, cancellationToken);
         DatasetShadowRecorder? recorder = null;
         if (config.ShadowSampleRate > 0)
         {

@@ -58,11 +58,17 @@ internal sealed class ServeFlags
 
     public Option<bool> LogPrompts { get; } = new("--log-prompts") { Description = "Write prompt and completion text into the request log (off by default)" };
 
+    public Option<string?> FailoverConfig { get; } = new("--failover-config")
+    {
+        Description = "Gateway mode: YAML file with a failover config (or a failover: section); chat completions go to its primary service LLM and fall back to the served model",
+        HelpName = "file",
+    };
+
     public Option<bool> Quiet { get; } = new("--quiet") { Description = "Do not print a line per request" };
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Host, Port, ApiKeyFile, NoAuth, ServedModelName, MaxBatchSize, PrefillChunk, MaxConcurrent, MaxQueued, MaxTokens, MaxRequestBytes, RetryAfter, LogPrompts, Quiet })
+        foreach (Option option in new Option[] { Host, Port, ApiKeyFile, NoAuth, ServedModelName, MaxBatchSize, PrefillChunk, MaxConcurrent, MaxQueued, MaxTokens, MaxRequestBytes, RetryAfter, LogPrompts, FailoverConfig, Quiet })
             command.Options.Add(option);
     }
 
