@@ -16,7 +16,8 @@ namespace Understudy.Cli.Commands;
 /// <summary>
 /// <c>understudy serve --model PATH_OR_ID</c>: serves a local model over the OpenAI API (chat and text completions,
 /// embeddings, models) with API keys, limits, a bounded queue, Prometheus metrics and OpenTelemetry traces, until Ctrl-C.
-/// <c>understudy serve hash-key</c> makes the hashed line of a key file.
+/// With <c>--failover-config FILE</c> it is a gateway: chat completions go to the service LLM first and fall back to
+/// the served model (docs/serving.md, "Gateway mode"). <c>understudy serve hash-key</c> makes the hashed line of a key file.
 /// </summary>
 public static class ServeCommand
 {

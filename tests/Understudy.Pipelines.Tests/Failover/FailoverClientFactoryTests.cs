@@ -93,6 +93,26 @@ public sealed class FailoverClientFactoryTests : IDisposable
         Assert.Equal(("route this other ticket", "service answer", "understudy answer"), (row.Instructions, row.TargetResponses, row.CandidateResponses));
     }
 
+    [Fact]
+    public async Task Create_over_a_given_understudy_answers_with_it_when_the_service_fails()
+    {
+        await using var service = await ScriptedOpenAiServer.StartAsync(_ => ScriptedReply.Error(503), cancellationToken: Ct);
+        var understudy = TestChatClient.Answering("in-process understudy");
+        var config = new FailoverConfig { Enabled = true, PrimaryModel = "gpt-4o-mini", PrimaryBaseUrl = service.BaseUrl.ToString(), ConsecutiveFailures = 1 };
+        var factory = new FailoverClientFactory(new ServiceChatClientFactory(timeProvider: new AutoAdvancingTimeProvider()));
+
+        await using (var failover = factory.Create(config, understudy))
+        {
+            var answer = await failover.Client.GetResponseAsync("route this ticket", cancellationToken: Ct);
+
+            Assert.Equal("in-process understudy", answer.Text);
+            Assert.Equal(FailoverRoutes.Fallback, answer.AdditionalProperties?[FailoverRoutes.PropertyName]);
+        }
+
+        Assert.Equal(1, understudy.CallCount);
+        Assert.Equal(2, service.RequestCount);   // the request and its one retry
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private string Write(string yaml)
