@@ -14,6 +14,7 @@ string configPath = Arg("--config") ?? Path.Combine(
 string dtypeName = Arg("--dtype") ?? "float32";
 int decodeTokens = int.Parse(Arg("--decode-tokens") ?? "64");
 int[] batches = (Arg("--batches") ?? "1,8,32").Split(',').Select(int.Parse).ToArray();
+int[] prefillLengths = (Arg("--prefill") ?? "128,512").Split(',', StringSplitOptions.RemoveEmptyEntries).Where(p => p != "none").Select(int.Parse).ToArray();
 if (Arg("--threads") is string threads) set_num_threads(int.Parse(threads));
 
 var config = ModelConfig.Load(configPath);
@@ -28,6 +29,19 @@ if (Arg("--kernels") is string kernelRows)
 }
 
 string folder = Path.Combine(Path.GetTempPath(), "understudy-bench-" + Guid.NewGuid().ToString("N"));
+if (Arg("--scheduler") is string concurrencyList)
+{
+    // Continuous batching: aggregate decode tokens/s at N concurrent sequences, as ratios against one.
+    try
+    {
+        await SchedulerBenchSetup.RunAsync(config, configPath, dtypeName, dtype, folder, concurrencyList, decodeTokens, Arg("--tokenizer"));
+    }
+    finally
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+    return;
+}
 try
 {
     using (var random = ModelArchitectures.Create(config, CPU, dtype))
@@ -61,7 +75,7 @@ try
     }
 
     Time(1, 16, 4);                                                     // warm-up
-    foreach (int promptLength in new[] { 128, 512 })
+    foreach (int promptLength in prefillLengths)
     {
         double seconds = Enumerable.Range(0, 3).Min(_ => Time(1, promptLength, 1));
         Console.WriteLine($"prefill  batch 1, {promptLength,4} tokens: {promptLength / seconds,8:F0} tok/s");

@@ -13,6 +13,7 @@ root.Subcommands.Add(Understudy.Cli.Commands.Datasets.DatasetsCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.AdaptersCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.FinetuneCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.DuoCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.ReportCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.CurateCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.CostCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.Traces.TracesCommand.Create());
