@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Understudy.Bench.Engine;
 using Understudy.Engine.Generation;
+using Understudy.Engine.Kernels;
 using Understudy.Engine.Models;
 using static TorchSharp.torch;
 
@@ -13,6 +14,7 @@ string configPath = Arg("--config") ?? Path.Combine(
 string dtypeName = Arg("--dtype") ?? "float32";
 int decodeTokens = int.Parse(Arg("--decode-tokens") ?? "64");
 int[] batches = (Arg("--batches") ?? "1,8,32").Split(',').Select(int.Parse).ToArray();
+int[] prefillLengths = (Arg("--prefill") ?? "128,512").Split(',', StringSplitOptions.RemoveEmptyEntries).Where(p => p != "none").Select(int.Parse).ToArray();
 if (Arg("--threads") is string threads) set_num_threads(int.Parse(threads));
 
 var config = ModelConfig.Load(configPath);
@@ -27,6 +29,19 @@ if (Arg("--kernels") is string kernelRows)
 }
 
 string folder = Path.Combine(Path.GetTempPath(), "understudy-bench-" + Guid.NewGuid().ToString("N"));
+if (Arg("--scheduler") is string concurrencyList)
+{
+    // Continuous batching: aggregate decode tokens/s at N concurrent sequences, as ratios against one.
+    try
+    {
+        await SchedulerBenchSetup.RunAsync(config, configPath, dtypeName, dtype, folder, concurrencyList, decodeTokens, Arg("--tokenizer"));
+    }
+    finally
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+    return;
+}
 try
 {
     using (var random = ModelArchitectures.Create(config, CPU, dtype))
@@ -60,18 +75,23 @@ try
     }
 
     Time(1, 16, 4);                                                     // warm-up
-    foreach (int promptLength in new[] { 128, 512 })
+    foreach (int promptLength in prefillLengths)
     {
         double seconds = Enumerable.Range(0, 3).Min(_ => Time(1, promptLength, 1));
         Console.WriteLine($"prefill  batch 1, {promptLength,4} tokens: {promptLength / seconds,8:F0} tok/s");
     }
+    // Each decode figure is measured on libtorch's path (our CPU kernels switched off) and on our kernels, in turn.
     foreach (int batch in batches)
     {
-        double prefill = Enumerable.Range(0, 2).Min(_ => Time(batch, 16, 1));
-        double total = Enumerable.Range(0, 2).Min(_ => Time(batch, 16, decodeTokens + 1));
-        double perSecond = batch * decodeTokens / (total - prefill);
-        string fraction = batch == 1 ? $"  = {perSecond / bound:P0} of the bandwidth bound" : "";
-        Console.WriteLine($"decode   batch {batch,2}: {perSecond,8:F1} tok/s ({1000 * (total - prefill) / decodeTokens:F1} ms/step){fraction}");
+        foreach (bool kernels in new[] { false, true })
+        {
+            SkinnyLinear.Enabled = kernels;
+            double prefill = Enumerable.Range(0, 2).Min(_ => Time(batch, 16, 1));
+            double total = Enumerable.Range(0, 2).Min(_ => Time(batch, 16, decodeTokens + 1));
+            double perSecond = batch * decodeTokens / (total - prefill);
+            string fraction = batch == 1 ? $"  = {perSecond / bound:P0} of the bandwidth bound" : "";
+            Console.WriteLine($"decode   batch {batch,2}, {(kernels ? "kernels " : "libtorch")}: {perSecond,8:F1} tok/s ({1000 * (total - prefill) / decodeTokens:F1} ms/step){fraction}");
+        }
     }
     // Fixed per-step cost: the same layer count at tiny widths, where arithmetic and memory traffic are negligible,
     // so its decode step time is the per-token cost of launching the ops.
@@ -86,8 +106,12 @@ try
             probeGenerator.Generate([new TokenGenerationRequest([1, 5, 9], new GenerationOptions { MaxNewTokens = newTokens })]);
             return watch.Elapsed.TotalSeconds;
         });
-        double step = (ProbeTime(decodeTokens + 1) - ProbeTime(1)) / decodeTokens;
-        Console.WriteLine($"op overhead probe ({config.NumHiddenLayers} layers, hidden 64): {1000 * step:F2} ms/step of fixed cost per decode step");
+        foreach (bool kernels in new[] { false, true })
+        {
+            SkinnyLinear.Enabled = kernels;
+            double step = (ProbeTime(decodeTokens + 1) - ProbeTime(1)) / decodeTokens;
+            Console.WriteLine($"op overhead probe ({config.NumHiddenLayers} layers, hidden 64), {(kernels ? "kernels " : "libtorch")}: {1000 * step:F2} ms/step of fixed cost per decode step");
+        }
     }
 }
 finally

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.AI;
 using Understudy.Bench.Serve;
 using Understudy.Engine.Inference;
+using Understudy.Engine.Scheduling;
 using Understudy.Server.Hosting;
 using Understudy.Server.Security;
 
@@ -26,12 +27,14 @@ string folder = BenchModel.Write(configPath, tokenizerPath);
 try
 {
     using var model = LocalModel.Load(folder, new LocalModelOptions { ModelId = "smollm2-135m-random" });
-    using var served = ServedModel.FromLocalModel(model, maxBatch);
+    // The bounded queue under test is the server's (admission); the scheduler's own queue is left roomy so the in-process
+    // baseline and the server's in-engine requests never hit it (a finished stream frees its slot a step later).
+    using var served = ServedModel.FromLocalModel(model, new SchedulerOptions { MaxBatchSize = maxBatch, MaxQueued = 1024 });
     string key = ApiKeyStore.NewKey();
     Console.WriteLine($"shape: {configPath} ({model.Model.Config.ModelType}, hidden {model.Model.Config.HiddenSize}, {model.Model.Config.NumHiddenLayers} layers), random weights, float32");
     Console.WriteLine($"max batch {maxBatch}; torch threads {TorchSharp.torch.get_num_threads()}, cores {Environment.ProcessorCount}; {maxTokens} tokens per answer");
 
-    await using (var server = await UnderstudyServer.StartAsync(served, Options(key, maxBatch, 1024)))
+    await using (var server = await UnderstudyServer.StartAsync(served, Options(key, maxBatch + maxQueued, 1024)))
     {
         using var http = Client(server, key);
         var probe = new StreamingProbe(http, served.Id, maxTokens);
@@ -48,7 +51,8 @@ try
                 return mine;
             })))).SelectMany(r => r).ToList();
             double serverRate = results.Sum(r => r.Tokens) / clock.Elapsed.TotalSeconds;
-            double baseline = await InProcessTokensPerSecondAsync(served.Chat, clients, perClient, maxTokens);
+            double baseline = await InProcessTokensPerSecondAsync(served.Chat, clients, perClient, maxTokens, maxBatch + maxQueued);
+            if (results.Count(r => r.Status != 200) is int failed and > 0) Console.WriteLine($"  ({failed} of {results.Count} requests were not answered 200)");
             Console.WriteLine($"{clients,7} | {serverRate,12:F1} | {baseline,16:F1} | {serverRate / baseline,5:F2} | {Percentiles.Ms([.. results.Select(r => r.TimeToFirstToken)])} | {Percentiles.Ms([.. results.Select(r => r.TimePerOutputToken)])}");
         }
     }
@@ -95,10 +99,12 @@ static HttpClient Client(UnderstudyServer server, string key)
 static string Question(int client, int round) =>
     $"Ticket {client}-{round}: my order #{1000 + client} arrived damaged and the replacement never shipped. What priority is this and which team handles it?";
 
-// The same load on the engine without HTTP: each client streams its answers straight from the chat client.
-static async Task<double> InProcessTokensPerSecondAsync(IChatClient chat, int clients, int perClient, int maxTokens)
+// The same load on the engine without HTTP: each client streams its answers straight from the chat client, at most
+// `inEngine` at once (the server's --max-concurrent), so the scheduler's bounded queue is respected as the server does.
+static async Task<double> InProcessTokensPerSecondAsync(IChatClient chat, int clients, int perClient, int maxTokens, int inEngine)
 {
     var options = new ChatOptions { MaxOutputTokens = maxTokens, Temperature = 0 };
+    using var gate = new SemaphoreSlim(inEngine);
     var clock = Stopwatch.StartNew();
     long[] tokens = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
     {
@@ -106,8 +112,16 @@ static async Task<double> InProcessTokensPerSecondAsync(IChatClient chat, int cl
         for (int r = 0; r < perClient; r++)
         {
             var messages = new List<ChatMessage> { new(ChatRole.System, "You triage support tickets."), new(ChatRole.User, Question(c, r)) };
-            await foreach (var update in chat.GetStreamingResponseAsync(messages, options))
-                total += update.Contents.OfType<UsageContent>().Sum(u => u.Details.OutputTokenCount ?? 0);
+            await gate.WaitAsync();
+            try
+            {
+                await foreach (var update in chat.GetStreamingResponseAsync(messages, options))
+                    total += update.Contents.OfType<UsageContent>().Sum(u => u.Details.OutputTokenCount ?? 0);
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
         return total;
     })));

@@ -12,5 +12,10 @@ foreach (var command in Understudy.Cli.Commands.Pipelines.LlamaDuoCommands.Creat
 root.Subcommands.Add(Understudy.Cli.Commands.Datasets.DatasetsCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.AdaptersCommand.Create());
 root.Subcommands.Add(Understudy.Cli.Commands.FinetuneCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.DuoCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.ReportCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.CurateCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.CostCommand.Create());
+root.Subcommands.Add(Understudy.Cli.Commands.Traces.TracesCommand.Create());
 
 return await CliRunner.RunAsync(root, args);

@@ -9,7 +9,9 @@ namespace Understudy.Cli.Commands;
 
 /// <summary>
 /// <c>understudy runs</c>: lists the run summaries of the workspace (newest first);
-/// <c>understudy runs show ID</c> prints one run's metrics and configuration.
+/// <c>understudy runs show ID</c> prints one run's metrics and configuration. Pipeline runs of the run store
+/// (<c>duo</c>) are listed by <c>runs list</c>, shown with their steps and lineage by <c>runs show RUN</c> and compared
+/// by <c>runs diff RUN_A RUN_B</c>.
 /// </summary>
 public static class RunsCommand
 {
@@ -51,15 +53,21 @@ public static class RunsCommand
         });
 
         runs.Subcommands.Add(CreateShow());
+        runs.Subcommands.Add(Runs.RunsLineageCommands.CreateList());
+        runs.Subcommands.Add(Runs.RunsLineageCommands.CreateDiff());
         return runs;
     }
 
     private static Command CreateShow()
     {
-        var id = new Argument<string>("id") { Description = "The run id (file name without .json), as listed by 'understudy runs'" };
-        var show = new Command("show", "Print one run's verdict, metrics and configuration") { id };
+        var id = new Argument<string>("id") { Description = "A pipeline run id ('understudy runs list') or a command run id ('understudy runs')" };
+        var show = new Command("show", "Print one run: a pipeline run's steps and lineage, or a command run's verdict, metrics and configuration") { id };
         show.SetAction(async parseResult =>
         {
+            if (Runs.RunsLineageCommands.TryShow(parseResult, parseResult.GetValue(id)!))
+            {
+                return ExitCodes.Success;
+            }
             var store = new RunSummaryStore(GlobalOptions.ResolveWorkspace(parseResult));
             var path = Path.Combine(store.Folder, parseResult.GetValue(id) + ".json");
             if (!File.Exists(path))

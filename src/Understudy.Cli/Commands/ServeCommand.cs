@@ -40,7 +40,7 @@ public static class ServeCommand
                 return ExitCodes.UsageError;
             }
             using LocalModel local = await model.LoadAsync(parseResult, cancellationToken);
-            using var served = ServedModel.FromLocalModel(local, parseResult.GetValue(flags.MaxBatchSize), parseResult.GetValue(flags.ServedModelName));
+            using var served = ServedModel.FromLocalModel(local, flags.ToSchedulerOptions(parseResult), parseResult.GetValue(flags.ServedModelName));
             UnderstudyServer server;
             try
             {
@@ -54,7 +54,7 @@ public static class ServeCommand
             await using (server)
             {
                 output.WriteLine($"Serving {served.Id} at {server.BaseUrl} (OpenAI-compatible; {(options.NoAuth ? "no auth, loopback only" : $"{options.ApiKeys!.Count} API key(s)")})");
-                output.WriteLine($"Limits: {options.MaxConcurrentRequests} running, {options.MaxQueuedRequests} queued, max_tokens ≤ {options.Limits.MaxTokens}, body ≤ {options.Limits.MaxRequestBytes} bytes");
+                output.WriteLine($"Limits: batch {parseResult.GetValue(flags.MaxBatchSize)}, {options.MaxConcurrentRequests} requests in the engine, {options.MaxQueuedRequests} queued, max_tokens ≤ {options.Limits.MaxTokens}, body ≤ {options.Limits.MaxRequestBytes} bytes");
                 output.WriteLine($"Health: {new Uri(server.BaseUrl, "/health")}   Metrics: {new Uri(server.BaseUrl, "/metrics")}   Press Ctrl-C to stop.");
                 try
                 {

@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.Diagnostics;
 using Spectre.Console;
 using Understudy.Cli.Display;
 using Understudy.Core.Configuration;
+using Understudy.Core.Observability;
 using Understudy.Core.Runs;
+using Understudy.Llm.Observability;
 
 namespace Understudy.Cli.Hosting;
 
@@ -88,8 +91,36 @@ public static class ConfigCommand
 
         var workspace = GlobalOptions.ResolveWorkspace(parseResult);
         var run = new RunSummaryBuilder(name, loaded.Effective, DateTimeOffset.UtcNow);
+        var runId = RunSummaryStore.NewId(name, run.StartedAt);
+        TracingSettings tracingSettings;
+        try
+        {
+            tracingSettings = CommandTracing.Resolve(loaded.Config, workspace, runId);
+        }
+        catch (ConfigException e)
+        {
+            await error.WriteLineAsync("error: " + e.Message);
+            return ExitCodes.UsageError;
+        }
+
         var context = new ConfigCommandContext<TConfig>(loaded.Config, loaded.Effective, workspace, verbose, console, run, parseResult);
-        var (status, exitCode, message) = await InvokeHandlerAsync(handler, context, verbose, cancellationToken);
+        RunStatus status;
+        int exitCode;
+        string? message;
+        using (var tracing = UnderstudyTracing.Start(tracingSettings))
+        {
+            using (var runSpan = UnderstudyTelemetry.StartRun(name, runId))
+            {
+                (status, exitCode, message) = await InvokeHandlerAsync(handler, context, verbose, cancellationToken);
+                runSpan?.SetStatus(status == RunStatus.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, message);
+            }
+
+            if (!tracing.Flush() || tracing.TraceStoreError is not null)
+            {
+                await error.WriteLineAsync($"warning: not every span was exported{(tracing.TraceStoreError is { } e ? $" (trace store: {e.Message})" : "")}.");
+            }
+        }
+
         if (message is not null)
         {
             await error.WriteLineAsync(message);

@@ -9,6 +9,12 @@ public static class UnderstudyAttributes
     /// <summary>Prefix of every step span's name: <c>understudy.step evaluate</c>.</summary>
     public const string StepSpanPrefix = "understudy.step ";
 
+    /// <summary>Prefix of a command run's root span name: <c>understudy.run evaluate</c>.</summary>
+    public const string RunSpanPrefix = "understudy.run ";
+
+    /// <summary>The CLI command of a run span.</summary>
+    public const string Command = "understudy.command";
+
     /// <summary>The step name (<c>evaluate</c>, <c>batch-infer</c>...).</summary>
     public const string StepName = "understudy.step.name";
 

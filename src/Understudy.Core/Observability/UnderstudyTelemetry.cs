@@ -35,6 +35,23 @@ public static class UnderstudyTelemetry
     public static Meter Meter { get; } = new(SourceName, typeof(UnderstudyTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>
+    /// Starts the root span of one command run, <c>understudy.run {command}</c>, carrying <c>understudy.run.id</c>
+    /// (also as baggage, so every step and LLM span below it is stamped with it). The CLI host starts it around each
+    /// command; the step spans of the pipelines nest under it.
+    /// </summary>
+    /// <returns>The span, or null when nobody listens.</returns>
+    public static Activity? StartRun(string command, string runId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(command);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        var activity = ActivitySource.StartActivity(UnderstudyAttributes.RunSpanPrefix + command, ActivityKind.Internal);
+        activity?.SetTag(UnderstudyAttributes.Command, command);
+        activity?.SetTag(UnderstudyAttributes.RunId, runId);
+        activity?.SetBaggage(RunIdBaggageKey, runId);
+        return activity;
+    }
+
+    /// <summary>
     /// Starts the span of one pipeline step (<c>batch-infer</c>, <c>evaluate</c>, <c>synth</c>, <c>merge</c>,
     /// <c>duo.iteration</c>...), a child of the current span. The span is named <c>understudy.step {name}</c> and
     /// carries <c>understudy.step.name</c>, <c>understudy.run.id</c> (also set as baggage so that LLM spans below it

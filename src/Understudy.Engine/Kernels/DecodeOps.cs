@@ -55,6 +55,40 @@ public static unsafe class DecodeOps
     }
 
     /// <summary>
+    /// Rotary embedding of <paramref name="x"/> [B, T, heads, D] (any strides, last dimension contiguous) by
+    /// <paramref name="cos"/> and <paramref name="sinSigned"/> [B, T, 1, R] (R ≤ D; channels past R pass through):
+    /// <c>x·cos + roll(x, R/2)·sinSigned</c>, as <see cref="Models.Blocks.RotaryEmbedding.Apply"/>. Returns a contiguous
+    /// [B, T, heads, D], or null when the fused path does not apply.
+    /// </summary>
+    public static Tensor? Rotary(Tensor x, Tensor cos, Tensor sinSigned)
+    {
+        if (!Applies(cos) || !Applies(sinSigned) || x.dtype != ScalarType.Float32 || x.dim() != 4) return null;
+        long[] shape = x.shape, strides = x.stride(), angles = cos.shape;
+        int heads = (int)shape[2], d = (int)shape[3], rotary = (int)angles[^1];
+        if (strides[3] != 1 || angles.Length != 4 || angles[0] != shape[0] || angles[1] != shape[1] || angles[2] != 1
+            || rotary > d || rotary % 2 != 0 || !angles.SequenceEqual(sinSigned.shape)) return null;
+        Tensor output = empty(shape, ScalarType.Float32, CPU);
+        float* source = Pointer(x), y = Pointer(output), c = Pointer(cos), sn = Pointer(sinSigned);
+        int half = rotary / 2;
+        for (long b = 0; b < shape[0]; b++)
+        {
+            for (long t = 0; t < shape[1]; t++)
+            {
+                long position = b * shape[1] + t;
+                float* cp = c + position * rotary, sp = sn + position * rotary;
+                for (int h = 0; h < heads; h++)
+                {
+                    float* xh = source + b * strides[0] + t * strides[1] + h * strides[2], yh = y + (position * heads + h) * d;
+                    for (int i = 0; i < half; i++) yh[i] = xh[i] * cp[i] + xh[i + half] * sp[i];
+                    for (int i = half; i < rotary; i++) yh[i] = xh[i] * cp[i] + xh[i - half] * sp[i];
+                    for (int i = rotary; i < d; i++) yh[i] = xh[i];
+                }
+            }
+        }
+        return output;
+    }
+
+    /// <summary>
     /// The rule every fused decode op shares: enabled (<see cref="SkinnyLinear.Enabled"/>), supported CPU, no
     /// gradient recorded, a contiguous float32 CPU tensor of at most <see cref="SkinnyLinear.MaxInputRows"/> rows.
     /// </summary>

@@ -20,7 +20,9 @@ internal static unsafe class MatVecRows
         for (; r + 4 <= rowEnd; r += 4)
         {
             float* w0 = weight + (long)r * cols, w1 = w0 + cols, w2 = w1 + cols, w3 = w2 + cols;
-            for (int i = 0; i < inputRows; i++)
+            int i = 0;
+            for (; i + 2 <= inputRows; i += 2) FourRowsTwoInputs(w0, w1, w2, w3, cols, x + (long)i * cols, y + (long)i * outputStride, outputStride, bias, r);
+            for (; i < inputRows; i++)
             {
                 float* xi = x + (long)i * cols;
                 Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
@@ -103,6 +105,45 @@ internal static unsafe class MatVecRows
                 y[(long)i * outputStride + r] = s + (bias == null ? 0f : bias[r]);
             }
         }
+    }
+
+    /// <summary>
+    /// Four weight rows against two input rows: each weight load feeds two FMAs (eight accumulators, fourteen
+    /// registers with the loads, so it fits AVX2's sixteen).
+    /// </summary>
+    private static void FourRowsTwoInputs(float* w0, float* w1, float* w2, float* w3, int cols, float* x, float* y, int outputStride, float* bias, int r)
+    {
+        float* xa = x, xb = x + cols;
+        Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, b0 = default, b1 = default, b2 = default, b3 = default;
+        int c = 0;
+        for (; c <= cols - Lanes; c += Lanes)
+        {
+            Vector256<float> xva = Vector256.Load(xa + c), xvb = Vector256.Load(xb + c);
+            Vector256<float> v0 = Vector256.Load(w0 + c), v1 = Vector256.Load(w1 + c), v2 = Vector256.Load(w2 + c), v3 = Vector256.Load(w3 + c);
+            a0 = Vector256.FusedMultiplyAdd(v0, xva, a0);
+            b0 = Vector256.FusedMultiplyAdd(v0, xvb, b0);
+            a1 = Vector256.FusedMultiplyAdd(v1, xva, a1);
+            b1 = Vector256.FusedMultiplyAdd(v1, xvb, b1);
+            a2 = Vector256.FusedMultiplyAdd(v2, xva, a2);
+            b2 = Vector256.FusedMultiplyAdd(v2, xvb, b2);
+            a3 = Vector256.FusedMultiplyAdd(v3, xva, a3);
+            b3 = Vector256.FusedMultiplyAdd(v3, xvb, b3);
+        }
+        float sa0 = Vector256.Sum(a0), sa1 = Vector256.Sum(a1), sa2 = Vector256.Sum(a2), sa3 = Vector256.Sum(a3);
+        float sb0 = Vector256.Sum(b0), sb1 = Vector256.Sum(b1), sb2 = Vector256.Sum(b2), sb3 = Vector256.Sum(b3);
+        for (; c < cols; c++)
+        {
+            sa0 += w0[c] * xa[c];
+            sa1 += w1[c] * xa[c];
+            sa2 += w2[c] * xa[c];
+            sa3 += w3[c] * xa[c];
+            sb0 += w0[c] * xb[c];
+            sb1 += w1[c] * xb[c];
+            sb2 += w2[c] * xb[c];
+            sb3 += w3[c] * xb[c];
+        }
+        Store(y, bias, r, sa0, sa1, sa2, sa3);
+        Store(y + outputStride, bias, r, sb0, sb1, sb2, sb3);
     }
 
     /// <summary>Sixteen bf16 weights times sixteen floats, added into <paramref name="sum"/>.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Understudy.Core.Observability;
 using Understudy.Core.Configuration;
 
 namespace Understudy.Pipelines.BatchInference;
@@ -8,7 +9,7 @@ namespace Understudy.Pipelines.BatchInference;
 /// Config of <c>understudy batch-infer</c> (LlamaDuo's <c>batch_inference.yaml</c> keys plus Understudy's own).
 /// Each property is a snake_case YAML key and a kebab-case flag: <c>InferenceBs</c> → <c>inference_bs</c> → <c>--inference-bs</c>.
 /// </summary>
-public sealed class BatchInferenceConfig
+public sealed class BatchInferenceConfig : TracingConfig
 {
     [Required]
     [Description("The model under test: a model name served at ft_model_base_url (vLLM, Ollama, llama.cpp...), or, without ft_model_base_url, a local model folder or Hub id run by the built-in engine.")]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Understudy.Core.Datasets;
+using Understudy.Core.Observability;
 using Understudy.Core.Runs;
 using Understudy.Pipelines.Common;
 
@@ -19,9 +20,28 @@ public sealed class BatchInferencePipeline(IDatasetStore store)
 
     private readonly IDatasetStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
-    public async Task<BatchInferenceResult> RunAsync(
+    /// <summary>Answers every test prompt with the model under test inside a <c>batch-infer</c> step span.</summary>
+    public Task<BatchInferenceResult> RunAsync(
         BatchInferenceConfig config, ModelClient model, IProgress<StepProgress>? progress = null,
         CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(model);
+        return StepTracing.TraceAsync(StageName,
+            [new(UnderstudyAttributes.InputDataset, $"{config.TestDsId}:{config.TestDsSplit}"), new("gen_ai.request.model", model.ModelId)],
+            () => RunStepAsync(config, model, progress, cancellationToken),
+            (span, result) =>
+            {
+                span.SetTag(UnderstudyAttributes.OutputDataset, $"{result.OutputDatasetId}:{result.OutputSplit}");
+                span.SetTag(UnderstudyAttributes.Rows, result.TotalPairs);
+                span.SetTag(UnderstudyAttributes.FailedRows, result.FailedPairs);
+                span.SetTag("gen_ai.usage.input_tokens", result.InputTokens);
+                span.SetTag("gen_ai.usage.output_tokens", result.OutputTokens);
+            });
+    }
+
+    private async Task<BatchInferenceResult> RunStepAsync(
+        BatchInferenceConfig config, ModelClient model, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(model);

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.AI;
 using Understudy.Engine.Hub;
 using Understudy.Engine.Inference;
+using Understudy.Llm.Observability;
 
 namespace Understudy.Pipelines.BatchInference;
 
@@ -51,7 +53,8 @@ public sealed class LocalEngineModelClientResolver : IModelClientResolver
             sha += "+adapter:" + await FingerprintAsync(adapter, new[] { "adapter_config.json", "adapter_model.safetensors" }.Where(f => File.Exists(Path.Combine(adapter, f))), cancellationToken);
         }
         LocalModel model = LocalModel.Load(folder, new LocalModelOptions { TorchDtype = config.TorchDtype, ModelId = config.FtModelId, AdapterPath = adapter });
-        return new ModelClient(new OwningLocalChatClient(model), config.FtModelId, sha);
+        IChatClient client = new OwningLocalChatClient(model).AsBuilder().UseUnderstudyTelemetry().Build();
+        return new ModelClient(client, config.FtModelId, sha);
     }
 
     /// <summary>

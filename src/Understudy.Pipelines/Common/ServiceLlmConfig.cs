@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Understudy.Core.Observability;
 using Understudy.Llm.Providers;
 
 namespace Understudy.Pipelines.Common;
@@ -8,7 +9,7 @@ namespace Understudy.Pipelines.Common;
 /// The config keys every step that calls a service LLM (judge, generator) shares: which model, where, and how
 /// fast it may be called. Mapped onto <see cref="ServiceLlmOptions"/> by <see cref="ToServiceLlmOptions"/>.
 /// </summary>
-public abstract class ServiceLlmConfig
+public abstract class ServiceLlmConfig : TracingConfig
 {
     [Required]
     [Description("Service LLM model name, e.g. gpt-4o-mini, claude-3-5-sonnet-latest, gemini-1.5-flash.")]

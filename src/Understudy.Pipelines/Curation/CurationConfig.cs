@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Understudy.Core.Observability;
 
 namespace Understudy.Pipelines.Curation;
 
@@ -9,7 +10,7 @@ namespace Understudy.Pipelines.Curation;
 /// filters (malformed, empty answer, length, refusal, invalid JSON) → decontamination → exact dedup → near dedup.
 /// Of duplicates, the row that comes first in the input is kept.
 /// </summary>
-public sealed class CurationConfig : IValidatableObject
+public sealed class CurationConfig : TracingConfig, IValidatableObject
 {
     [Required]
     [Description("Dataset to curate (coverage or synth schema).")]

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Understudy.Core.Observability;
 
 namespace Understudy.Pipelines.Duo;
 
@@ -7,7 +8,7 @@ namespace Understudy.Pipelines.Duo;
 /// Config of <c>understudy duo</c>: the coverage dataset, the three roles (teacher, judge, student), when to stop,
 /// and one config file per step (<see cref="DuoStepFiles"/>). Unknown keys are errors, as everywhere.
 /// </summary>
-public sealed class DuoConfig : IValidatableObject
+public sealed class DuoConfig : TracingConfig, IValidatableObject
 {
     [Required]
     [Description("Name of this loop: runs with the same name are listed together and its datasets go under output_prefix.")]

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using Understudy.Core.Datasets;
 using Understudy.Core.Lineage;
+using Understudy.Core.Observability;
 
 namespace Understudy.Pipelines.Duo;
 
@@ -27,6 +29,7 @@ public sealed class DuoLoop(IDatasetStore store, LineageStore lineage, TimeProvi
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(services);
         var (run, resumed) = OpenRun(config, identity);
+        using Activity? span = UnderstudyTelemetry.StartStep(CommandName, run.Id, [new("understudy.duo.name", config.Name)]);
         services.Log(resumed ? $"resuming run {run.Id}: finished steps are replayed from the run store" : $"run {run.Id}");
         var budget = new DuoBudget(config, _lineage, run.Id);
         var steps = new DuoSteps(_store, new StepRunner(_lineage, new ArtifactHasher(_store), run.Id, _time), config,
@@ -51,6 +54,7 @@ public sealed class DuoLoop(IDatasetStore store, LineageStore lineage, TimeProvi
         catch (Exception e)
         {
             LogWarnings(steps, services);
+            span.RecordFailure(e);
             bool cancelled = e is OperationCanceledException;
             _lineage.EndRun(run.Id, StepStatus.Failed, cancelled ? "cancelled" : "failed",
                 (cancelled ? "cancelled" : e.Message) + "; rerun the same command to resume", _time.GetUtcNow());

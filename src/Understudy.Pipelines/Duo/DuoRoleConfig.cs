@@ -36,6 +36,10 @@ public sealed class DuoRoleConfig
     [Description("Seconds to wait for one response before it counts as a timeout.")]
     public int RequestTimeoutSeconds { get; set; } = 120;
 
+    [Range(0, 1024)]
+    [Description("Requests in flight at once; 0 = unlimited.")]
+    public int MaxConcurrency { get; set; } = 8;
+
     [Description("Folder of the disk response cache; empty = no cache.")]
     public string CacheDir { get; set; } = "";
 

@@ -21,13 +21,14 @@ internal sealed partial class DuoSteps
     {
         string trainDataset = _layout.TrainDataset(iteration), trainSplit = _layout.TrainSplit(iteration);
         ArtifactRef train = await Describe("train", trainDataset, trainSplit, cancellationToken);
-        ArtifactRef eval = await Describe("eval", _config.CoverageDsId, _config.TestSplit, cancellationToken);
+        string evalSplit = _layout.TestSplitOf(iteration);
+        ArtifactRef eval = await Describe("eval", trainDataset, evalSplit, cancellationToken);
         var step = new StepDefinition(StepId(iteration, "finetune"), "finetune", iteration, _services.Trainer.ConfigHash,
             [train, eval, startFrom with { Role = "start" }]);
         string outputDir = _layout.StudentDir(iteration, step.CacheKey);
         return await RunAsync(step, async (progress, ct) =>
         {
-            var request = new StudentTrainingRequest(trainDataset, trainSplit, _config.CoverageDsId, _config.TestSplit,
+            var request = new StudentTrainingRequest(trainDataset, trainSplit, trainDataset, evalSplit,
                 startFrom.Location, isContinuation, outputDir);
             StudentTrainingResult result = await _services.Trainer.TrainAsync(request, progress, ct);
             string curvesPath = Path.Combine(outputDir, LossCurvesFile);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Understudy.Core.Datasets;
 using Understudy.Core.Lineage;
+using Understudy.Core.Observability;
 using Understudy.Core.Runs;
 using Understudy.Pipelines.BatchInference;
 using Understudy.Pipelines.Evaluation;
@@ -90,15 +91,32 @@ internal sealed partial class DuoSteps
         Func<IProgress<StepProgress>?, CancellationToken, Task<(List<ArtifactRef> Outputs, Dictionary<string, double> Metrics)>> body,
         CancellationToken cancellationToken)
     {
-        StepRecord record = await _runner.RunAsync(step, ct => _services.StepHost(step.StepId, async progress =>
+        // The step's span: LLM calls made inside it are its children and carry the run id.
+        using Activity? span = UnderstudyTelemetry.StartStep(step.Kind, _runner.RunId,
+            [new("understudy.step.id", step.StepId), new("understudy.duo.iteration", step.Iteration)]);
+        StepRecord record;
+        try
         {
-            decimal before = _services.SpentUsd();
-            var clock = Stopwatch.StartNew();
-            var (outputs, metrics) = await body(progress, ct);
-            metrics[DuoMetrics.CostUsd] = (double)(_services.SpentUsd() - before);
-            metrics[DuoMetrics.WallSeconds] = clock.Elapsed.TotalSeconds;
-            return new StepOutcome(outputs, metrics);
-        }), cancellationToken);
+            record = await _runner.RunAsync(step, ct => _services.StepHost(step.StepId, async progress =>
+            {
+                decimal before = _services.SpentUsd();
+                var clock = Stopwatch.StartNew();
+                var (outputs, metrics) = await body(progress, ct);
+                metrics[DuoMetrics.CostUsd] = (double)(_services.SpentUsd() - before);
+                metrics[DuoMetrics.WallSeconds] = clock.Elapsed.TotalSeconds;
+                return new StepOutcome(outputs, metrics);
+            }), cancellationToken);
+        }
+        catch (Exception e)
+        {
+            span.RecordFailure(e);
+            throw;
+        }
+        span?.SetTag("understudy.step.status", record.Status.ToString().ToLowerInvariant());
+        foreach (var (name, value) in record.Metrics)
+        {
+            span?.SetTag("understudy.metric." + name, value);
+        }
         if (record.Status == StepStatus.Cached || record.RunId != _runner.RunId)
         {
             _services.Log($"{step.StepId}: inputs and config unchanged, reusing the outputs of run {record.CachedFrom ?? record.RunId}");

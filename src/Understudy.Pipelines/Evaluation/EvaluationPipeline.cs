@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Understudy.Core.Datasets;
+using Understudy.Core.Observability;
 using Understudy.Core.Prompts;
 using Understudy.Core.Runs;
 using Understudy.Pipelines.Common;
@@ -21,15 +22,41 @@ public sealed class EvaluationPipeline(IDatasetStore store)
 
     private readonly IDatasetStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
+    /// <summary>
+    /// Judges every response of <c>lm_response_ds_id</c> inside an <c>evaluate</c> step span: each judgement is an
+    /// <c>understudy.judgement</c> event, the mean scores and the verdict are span attributes.
+    /// </summary>
     /// <param name="judgeClient">The service LLM, already wrapped in its retry / rate-limit middleware.</param>
     /// <param name="evalPrompt">The <c>[eval]</c> template of prompts.toml.</param>
-    public async Task<EvaluationResult> RunAsync(
+    public Task<EvaluationResult> RunAsync(
+        EvaluationConfig config, IChatClient judgeClient, PromptTemplate evalPrompt,
+        IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return StepTracing.TraceAsync(StageName,
+            [new(UnderstudyAttributes.InputDataset, $"{config.LmResponseDsId}:{config.LmResponseDsSplit}"), new("gen_ai.request.model", config.ServiceModelName)],
+            () => RunStepAsync(config, judgeClient, evalPrompt, progress, cancellationToken),
+            (span, result) =>
+            {
+                span.SetTag(UnderstudyAttributes.OutputDataset, $"{result.OutputDatasetId}:{result.OutputSplit}");
+                span.SetTag(UnderstudyAttributes.Rows, result.Responses);
+                span.SetTag(UnderstudyAttributes.FailedRows, result.FailedJudgements);
+                if (result.Summaries.Count > 0)
+                {
+                    span.RecordJudgeScores(result.Summaries.Average(s => s.SimilarityMean), result.Summaries.Average(s => s.PrecisionMean),
+                        result.Passed ? "pass" : "fail");
+                }
+            });
+    }
+
+    private async Task<EvaluationResult> RunStepAsync(
         EvaluationConfig config, IChatClient judgeClient, PromptTemplate evalPrompt,
         IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(judgeClient);
         var clock = Stopwatch.StartNew();
+        var step = Activity.Current; // the evaluate span: judgements become its events
         string outputId = config.EvalDsId, split = config.EvalDsSplit;
         var usage = new TokenUsage();
         var judge = new LlmJudge(judgeClient, config, evalPrompt, usage);
@@ -70,6 +97,11 @@ public sealed class EvaluationPipeline(IDatasetStore store)
                         callGate.Release();
                     }
                 }));
+                foreach (var judgement in judgements.Where(j => j.Verdict is not null))
+                {
+                    step.AddJudgementEvent(item.Response.PromptId, judgement.Verdict!.SimilarityScore, judgement.Verdict.PrecisionScore, judgement.Evaluator);
+                }
+
                 var bySlot = item.Slots.Zip(judgements).ToDictionary(p => p.First, p => p.Second);
                 return (Row: EvaluationRows.Merge(item.Response, item.Existing, bySlot), Judgements: judgements);
             },

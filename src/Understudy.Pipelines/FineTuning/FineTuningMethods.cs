@@ -1,4 +1,3 @@
-using Understudy.Core.Configuration;
 using Understudy.Engine.Models;
 
 namespace Understudy.Pipelines.FineTuning;
@@ -11,7 +10,6 @@ public static class FineTuningMethods
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(model);
-        if (!config.UsePeft) return new FullFineTuningMethod(model);
-        throw new ConfigException("use_peft: LoRA training is not in this build yet; set use_peft: false for full fine-tuning.");
+        return config.UsePeft ? new LoraFineTuningMethod(config, model, baseModelFolder) : new FullFineTuningMethod(model);
     }
 }

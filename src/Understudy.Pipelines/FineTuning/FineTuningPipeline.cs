@@ -90,7 +90,9 @@ public sealed class FineTuningPipeline
                 TrainExamples = train.Count,
                 EvalExamples = eval.Count,
                 TrainableParameters = method.TrainableParameters.Sum(p => p.Parameter.numel()),
-                Notes = data.Notes,
+                Notes = method is LoraFineTuningMethod { Quantization: { } q }
+                    ? [.. data.Notes, $"{(config.LoadIn4bit ? 4 : 8)}-bit base: {q.LayerCount} linears {q.BytesBefore / 1048576.0:0.0} MiB → {q.BytesAfter / 1048576.0:0.0} MiB ({q.BytesSaved / 1048576.0:0.0} MiB saved)"]
+                    : data.Notes,
             };
             File.WriteAllText(resultPath, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
             return result;

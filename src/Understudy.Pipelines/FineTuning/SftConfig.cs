@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Understudy.Core.Configuration;
+using Understudy.Core.Observability;
 
 namespace Understudy.Pipelines.FineTuning;
 
@@ -19,7 +20,7 @@ namespace Understudy.Pipelines.FineTuning;
 [IgnoredKey("hub_strategy", "push_to_hub uploads the final model only.")]
 [IgnoredKey("hub_private_repo", "push_to_hub is not available in-process (see docs/finetuning.md).")]
 [IgnoredKey("use_flash_attention_2", "the built-in engine has one attention implementation.")]
-public sealed class SftConfig
+public sealed class SftConfig : TracingConfig
 {
     [Required]
     [Description("Base model: a local Hugging Face model folder, a Hub id (resolved into the HF cache), or a previous finetune's model folder to continue training.")]
@@ -60,9 +61,11 @@ public sealed class SftConfig
     [Description("Adapter folder (PEFT format) to continue training from (use_peft only); empty = fresh adapters.")]
     public string Adapter { get; set; } = "";
 
+    [ConfigKey("load_in_8bit")]
     [Description("Store the frozen base linears 8-bit (weight-only, per-group scales) to cut training memory (use_peft only).")]
     public bool LoadIn8bit { get; set; }
 
+    [ConfigKey("load_in_4bit")]
     [Description("Store the frozen base linears 4-bit (weight-only, per-group scales) to cut training memory (use_peft only).")]
     public bool LoadIn4bit { get; set; }
 

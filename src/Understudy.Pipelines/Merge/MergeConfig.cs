@@ -1,10 +1,11 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Understudy.Core.Observability;
 
 namespace Understudy.Pipelines.Merge;
 
 /// <summary>Config of <c>understudy merge</c> (LlamaDuo's <c>dataset_merge.yaml</c> keys plus Understudy's own).</summary>
-public sealed class MergeConfig
+public sealed class MergeConfig : TracingConfig
 {
     [Required]
     [Description("The first dataset (usually the coverage dataset), coverage or synth schema.")]

@@ -1,4 +1,5 @@
 using Understudy.Core.Datasets;
+using Understudy.Core.Observability;
 using Understudy.Pipelines.Common;
 
 namespace Understudy.Pipelines.Merge;
@@ -14,7 +15,23 @@ public sealed class MergePipeline(IDatasetStore store)
 
     private readonly IDatasetStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
-    public async Task<MergeResult> RunAsync(MergeConfig config, CancellationToken cancellationToken = default)
+    /// <summary>Merges the two datasets inside a <c>merge</c> step span.</summary>
+    public Task<MergeResult> RunAsync(MergeConfig config, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return StepTracing.TraceAsync(StageName,
+            [new(UnderstudyAttributes.InputDataset, $"{config.FirstDsId},{config.SecondDsId}")],
+            () => RunStepAsync(config, cancellationToken),
+            (span, result) =>
+            {
+                span.SetTag(UnderstudyAttributes.OutputDataset, result.ResultDatasetId);
+                span.SetTag(UnderstudyAttributes.Rows, result.TrainRows + result.TestRows);
+                span.SetTag("understudy.merge.duplicates", result.DuplicateRows);
+                span.SetTag("understudy.merge.decontaminated", result.DecontaminatedRows);
+            });
+    }
+
+    private async Task<MergeResult> RunStepAsync(MergeConfig config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         var skipReasons = new List<string>();

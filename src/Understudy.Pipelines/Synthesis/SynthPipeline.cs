@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Understudy.Core.Datasets;
+using Understudy.Core.Observability;
 using Understudy.Core.Prompts;
 using Understudy.Core.Runs;
 using Understudy.Pipelines.Common;
@@ -21,9 +22,27 @@ public sealed class SynthPipeline(IDatasetStore store)
 
     private readonly IDatasetStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
-    public async Task<SynthResult> RunAsync(
+    /// <summary>Generates synthetic pairs from the seeds inside a <c>synth</c> step span.</summary>
+    public Task<SynthResult> RunAsync(
         SynthConfig config, IChatClient generatorClient, PromptTemplate synthPrompt,
         IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default, Func<decimal>? spentUsd = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return StepTracing.TraceAsync(StageName,
+            [new(UnderstudyAttributes.InputDataset, $"{config.ReferenceDsId}:{config.ReferenceDsSplit}"), new("gen_ai.request.model", config.ServiceModelName)],
+            () => RunStepAsync(config, generatorClient, synthPrompt, progress, cancellationToken, spentUsd),
+            (span, result) =>
+            {
+                span.SetTag(UnderstudyAttributes.OutputDataset, $"{result.OutputDatasetId}:{result.OutputSplit}");
+                span.SetTag(UnderstudyAttributes.Rows, result.Published);
+                span.SetTag(UnderstudyAttributes.FailedRows, result.FailedCalls);
+                span.SetTag("understudy.synth.stop_reason", result.StopReason);
+            });
+    }
+
+    private async Task<SynthResult> RunStepAsync(
+        SynthConfig config, IChatClient generatorClient, PromptTemplate synthPrompt,
+        IProgress<StepProgress>? progress, CancellationToken cancellationToken, Func<decimal>? spentUsd)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(generatorClient);

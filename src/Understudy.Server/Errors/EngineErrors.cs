@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Understudy.Engine.Scheduling;
 
 namespace Understudy.Server.Errors;
 
@@ -8,6 +9,7 @@ internal static class EngineErrors
     public static OpenAiException Translate(Exception exception) => exception switch
     {
         OpenAiException error => error,
+        SchedulerQueueFullException full => OpenAiException.Overloaded(full.Message, (int)Math.Ceiling(full.RetryAfter.TotalSeconds)),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new OpenAiException(413, "invalid_request_error", "request_too_large", null, exception.Message),
         BadHttpRequestException bad => OpenAiException.BadRequest(bad.Message),
         // The engine rejects what it cannot do (prompt longer than the context, unsupported options) with these.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Understudy.Engine.Inference;
+using Understudy.Engine.Scheduling;
 
 namespace Understudy.Server.Hosting;
 
@@ -34,21 +35,22 @@ public sealed class ServedModel : IDisposable
     public IReadOnlyList<IDisposable> Owned { get; init; } = [];
 
     /// <summary>
-    /// Serves <paramref name="model"/> (not owned): chat through its template (or <paramref name="chatOptions"/>' prompt
-    /// formatter), raw completions, mean-pooled embeddings.
+    /// Serves <paramref name="model"/> (not owned) on one <see cref="ContinuousBatchScheduler"/>: chat through its chat
+    /// template (or <paramref name="chatOptions"/>' prompt formatter) and raw completions share the running batch;
+    /// embeddings are mean-pooled hidden states. The engine's queue and batch are reported through <see cref="Load"/>.
     /// </summary>
-    public static ServedModel FromLocalModel(LocalModel model, int maxBatchSize = 8, string? id = null, LocalChatClientOptions? chatOptions = null)
+    public static ServedModel FromLocalModel(LocalModel model, SchedulerOptions? scheduling = null, string? id = null, LocalChatClientOptions? chatOptions = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
-        var chat = new LocalChatClient(model, chatOptions ?? LocalChatClientOptions.For(model, maxBatchSize));
-        var raw = new LocalChatClient(model, new LocalChatClientOptions
+        scheduling ??= new SchedulerOptions();
+        var scheduler = new ContinuousBatchScheduler(model, scheduling);
+        var chat = new LocalChatClient(scheduler, chatOptions ?? LocalChatClientOptions.For(model, scheduling.MaxBatchSize));
+        var raw = new LocalChatClient(scheduler, new LocalChatClientOptions
         {
             PromptFormatter = messages => messages.Count == 1 ? messages[0].Text : throw new ArgumentException("A raw completion takes exactly one prompt."),
             AddSpecialTokens = true,
-            MaxBatchSize = maxBatchSize,
         });
-        var embeddings = new LocalEmbeddingGenerator(model, maxBatchSize);
+        var embeddings = new LocalEmbeddingGenerator(model, scheduling.MaxBatchSize);
         return new ServedModel
         {
             Id = id ?? model.Id,
@@ -57,7 +59,13 @@ public sealed class ServedModel : IDisposable
             Embeddings = embeddings,
             EmbeddingDimensions = model.Model.Config.HiddenSize,
             DefaultMaxTokens = model.DefaultOptions.MaxNewTokens,
-            Owned = [chat, raw, embeddings],
+            Load = () =>
+            {
+                SchedulerMetrics now = scheduler.Metrics;
+                return new EngineLoad(now.QueueDepth, now.RunningSequences);
+            },
+            // Clients first: the scheduler they share stops last.
+            Owned = [chat, raw, embeddings, scheduler],
         };
     }
 

@@ -58,7 +58,15 @@ public sealed class UnderstudyServer : IAsyncDisposable
         });
         WebApplication app = builder.Build();
         var admission = new RequestAdmission(options.MaxConcurrentRequests, options.MaxQueuedRequests, options.RetryAfterSeconds);
-        var metrics = new ServerMetrics(served.Load ?? (() => new EngineLoad(admission.Waiting, admission.Running)));
+        // Queue depth counts requests waiting at the door and sequences waiting in the engine's scheduler.
+        Func<EngineLoad> load = served.Load is { } engine
+            ? () =>
+            {
+                EngineLoad now = engine();
+                return now with { QueuedSequences = now.QueuedSequences + admission.Waiting };
+            }
+            : () => new EngineLoad(admission.Waiting, admission.Running);
+        var metrics = new ServerMetrics(load);
         if (options.ApiKeys is { } keys && !options.NoAuth) app.Use(new ApiKeyAuthentication(keys).InvokeAsync);
         MapEndpoints(app, served, options, admission, metrics);
         TracerProvider? tracing = ServerTelemetry.CreateOtlpExporterFromEnvironment();

@@ -1,4 +1,5 @@
 using Understudy.Engine.Kernels;
+using Understudy.Engine.Models.Blocks;
 using static TorchSharp.torch;
 
 namespace Understudy.Engine.Tests.Kernels;
@@ -41,6 +42,26 @@ public class DecodeOpsTests
         Assert.NotNull(actual);
         Assert.Equal(new long[] { 3, 1, 45 }, actual.shape);
         Assert.True(actual.allclose(expected, rtol: 1e-5, atol: 1e-6), $"max diff {(actual - expected).abs().max().item<float>()}");
+    }
+
+    [Theory]
+    [InlineData(16, 16)]
+    [InlineData(16, 10)]     // partial rotary: the last 6 channels pass through
+    public void Rotary_matches_the_eager_rotation_on_a_strided_view(int headDim, int rotaryDim)
+    {
+        using var rope = new RotaryEmbedding(rotaryDim, 10000, null, CPU);
+        using var qkv = randn(2, 1, 7, headDim, generator: new Generator(23));
+        using var x = qkv.narrow(2, 0, 5);                                           // q and k heads of a fused qkv
+        var (cos, sin) = rope.call(tensor(new long[] { 3, 11 }).view(2, 1));
+        using var expected = RotaryEmbedding.Apply(x, cos, sin);                     // gradient mode on: eager path
+        using var noGrad = no_grad();
+
+        using var actual = DecodeOps.Rotary(x, cos, sin);
+
+        Assert.NotNull(actual);
+        Assert.True(actual.allclose(expected, rtol: 1e-5, atol: 1e-6));
+        cos.Dispose();
+        sin.Dispose();
     }
 
     [Fact]

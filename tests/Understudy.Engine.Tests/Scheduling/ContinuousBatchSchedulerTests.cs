@@ -97,4 +97,29 @@ public class ContinuousBatchSchedulerTests
         // 40 prompt tokens in chunks of 4 take 10 iterations; the running sequence decodes in the 9 before the last.
         Assert.Equal(9, runningTokensWhileLongPrefills);
     }
+
+    [Fact]
+    public async Task Cache_rows_that_move_when_a_sequence_leaves_and_a_cache_that_grows_keep_every_sequence_exact()
+    {
+        using var model = Model();
+        var options = new SchedulerOptions { MaxBatchSize = 3, PrefillChunkTokens = 4, InitialCacheTokens = 2 };
+        await using var scheduler = new ContinuousBatchScheduler(model, options);
+        var ct = TestContext.Current.CancellationToken;
+        using var gate = new LoopGate();
+        int[] shortLived = Prompt(3, 90), steady = Prompt(3, 91), longPrompt = Prompt(40, 92);
+
+        // The short-lived sequence leaves while the long prompt is still being prefilled in another row: the steady one
+        // moves into its row, and the long one moves down when it starts decoding. Slots start at 2 positions and grow.
+        var holder = scheduler.GenerateAsync(new SequenceRequest(Prompt(3, 0), Greedy(1)) { StopWhen = gate.HoldAt(1) }, ct).CollectAsync();
+        gate.WaitUntilHeld();
+        var runs = new[] { (shortLived, 3), (steady, 30), (longPrompt, 8) }
+            .Select(r => scheduler.GenerateAsync(new SequenceRequest(r.Item1, Greedy(r.Item2)), ct).CollectAsync()).ToArray();
+        gate.Release();
+        await holder;
+        var results = await Task.WhenAll(runs);
+
+        Assert.Equal(Alone(model, shortLived, Greedy(3)), results[0].TokenIds);
+        Assert.Equal(Alone(model, steady, Greedy(30)), results[1].TokenIds);
+        Assert.Equal(Alone(model, longPrompt, Greedy(8)), results[2].TokenIds);
+    }
 }

@@ -42,4 +42,21 @@ public sealed class CurationConfigTests
         Assert.Contains("output_ds_id", Assert.Throws<ConfigException>(() => ConfigLoader.Load<CurationConfig>(null,
             new Dictionary<string, string> { ["input_ds_id"] = "x" })).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_shipped_curate_yaml_loads()
+    {
+        string? folder = AppContext.BaseDirectory;
+        while (folder is not null && !File.Exists(Path.Combine(folder, "Understudy.sln")))
+        {
+            folder = Path.GetDirectoryName(folder);
+        }
+        Assert.NotNull(folder);
+
+        CurationConfig config = ConfigLoader.Load<CurationConfig>(Path.Combine(folder, "config", "curate.yaml")).Config;
+
+        Assert.Equal(("my-synth", "my-synth-curated"), (config.InputDsId, config.OutputDsId));
+        Assert.Equal(["my-coverage"], config.TestDsIds);
+        Assert.Equal(RefusalRule.DefaultPatterns, config.RefusalPatterns);
+    }
 }

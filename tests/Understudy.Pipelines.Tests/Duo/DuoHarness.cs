@@ -67,7 +67,7 @@ internal sealed partial class DuoHarness : IDisposable
 
     public Task<DuoResult> RunAsync(bool forceNewRun = false, string configHash = "duo-config-v1") =>
         new DuoLoop(Workspace.Store, Lineage).RunAsync(Config,
-            new DuoRunIdentity(configHash, "{}", Path.Combine(Workspace.Root, "models"), ForceNewRun: forceNewRun),
+            new DuoRunIdentity(configHash, ConfigJson(), Path.Combine(Workspace.Root, "models"), ForceNewRun: forceNewRun),
             Services(), Checkpoints.ProcessToken);
 
     /// <summary>Runs until killed at the checkpoint, then "restarts the process" and runs again.</summary>
@@ -78,6 +78,15 @@ internal sealed partial class DuoHarness : IDisposable
         Checkpoints.Restart();
         return await RunAsync();
     }
+
+    private string ConfigJson() => JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["name"] = Config.Name,
+        ["avg_similarity_threshold"] = Config.AvgSimilarityThreshold,
+        ["avg_precision_threshold"] = Config.AvgPrecisionThreshold,
+        ["teacher.model"] = Config.Teacher.Model,
+        ["judge.model"] = Config.Judge.Model,
+    });
 
     private DuoServices Services() => new()
     {

@@ -1,5 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Understudy.Engine.Generation;
+using Understudy.Engine.Inference;
+using Understudy.Engine.Scheduling;
+using Understudy.Engine.Tests.Support;
+using Understudy.Server.Hosting;
+using Understudy.Server.Requests;
 using Understudy.Server.Tests.Support;
 
 namespace Understudy.Server.Tests.Hosting;
@@ -35,6 +41,28 @@ public class CancellationAndOverloadTests
         string metrics = await harness.MetricsAsync();
         Assert.Contains("understudy_running_batch_size 0\n", metrics);
         Assert.Equal(HttpStatusCode.OK, (await harness.Http.GetAsync("/health", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Aborting_a_stream_on_the_real_engine_frees_the_schedulers_sequence()
+    {
+        // A context far longer than the test runs and no EOS: the sequence cannot finish before the abort lands.
+        var model = new LocalModel(ServerHarness.ModelId, TinyModels.Create(TinyModels.Llama() with { MaxPositionEmbeddings = 1 << 16 }),
+            new CharacterTokenizer(), new GenerationOptions { MaxNewTokens = 60_000 });
+        var served = ServedModel.FromLocalModel(model, chatOptions: new LocalChatClientOptions { PromptFormatter = TinyLocalModels.Format, AddSpecialTokens = true });
+        await using var harness = await ServerHarness.StartAsync(served, o => o with { Limits = new RequestLimits { MaxTokens = 60_000 } }, model);
+        var scheduler = (ContinuousBatchScheduler)served.Chat.GetService(typeof(ContinuousBatchScheduler))!;
+
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = Http.Json(Chat(stream: true)) })
+        using (var response = await harness.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct))
+        {
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
+            Assert.StartsWith("data: ", await reader.ReadLineAsync(Ct));
+        }
+
+        await WaitUntilAsync(() => Task.FromResult(scheduler.Metrics is { RequestsCancelled: 1, RunningSequences: 0 }));
+        Assert.Equal(0, scheduler.Metrics.RequestsCompleted);
+        await WaitUntilAsync(async () => (await harness.MetricsAsync()).Contains("understudy_requests_cancelled_total 1\n", StringComparison.Ordinal));
     }
 
     [Fact]

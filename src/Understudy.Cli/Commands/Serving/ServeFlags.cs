@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Understudy.Engine.Scheduling;
 using Understudy.Server.Hosting;
 using Understudy.Server.Requests;
 using Understudy.Server.Security;
@@ -25,11 +26,29 @@ internal sealed class ServeFlags
 
     public Option<string?> ServedModelName { get; } = new("--served-model-name") { Description = "The model id clients send (default: the folder name or Hub id)", HelpName = "id" };
 
-    public Option<int> MaxBatchSize { get; } = new("--max-batch-size") { Description = "Most sequences generated together in one batch", DefaultValueFactory = _ => 8 };
+    public Option<int> MaxBatchSize { get; } = new("--max-batch-size")
+    {
+        Description = "Most sequences in the running batch (continuous batching)",
+        DefaultValueFactory = _ => new SchedulerOptions().MaxBatchSize,
+    };
 
-    public Option<int> MaxConcurrent { get; } = new("--max-concurrent") { Description = "Most requests generating at once", DefaultValueFactory = _ => Defaults.MaxConcurrentRequests };
+    public Option<int> PrefillChunk { get; } = new("--prefill-chunk-tokens")
+    {
+        Description = "Most prompt tokens prefilled between two decode steps",
+        DefaultValueFactory = _ => new SchedulerOptions().PrefillChunkTokens,
+    };
 
-    public Option<int> MaxQueued { get; } = new("--max-queued") { Description = "Most requests waiting; beyond this 429 with Retry-After", DefaultValueFactory = _ => Defaults.MaxQueuedRequests };
+    public Option<int> MaxConcurrent { get; } = new("--max-concurrent")
+    {
+        Description = "Most requests in the engine at once (running or waiting in its scheduler)",
+        DefaultValueFactory = _ => Defaults.MaxConcurrentRequests,
+    };
+
+    public Option<int> MaxQueued { get; } = new("--max-queued")
+    {
+        Description = "Most requests waiting for the engine (and sequences in its queue); beyond this 429 with Retry-After",
+        DefaultValueFactory = _ => Defaults.MaxQueuedRequests,
+    };
 
     public Option<int> MaxTokens { get; } = new("--max-tokens") { Description = "Largest max_tokens a request may ask for", DefaultValueFactory = _ => LimitDefaults.MaxTokens };
 
@@ -43,14 +62,22 @@ internal sealed class ServeFlags
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Host, Port, ApiKeyFile, NoAuth, ServedModelName, MaxBatchSize, MaxConcurrent, MaxQueued, MaxTokens, MaxRequestBytes, RetryAfter, LogPrompts, Quiet })
+        foreach (Option option in new Option[] { Host, Port, ApiKeyFile, NoAuth, ServedModelName, MaxBatchSize, PrefillChunk, MaxConcurrent, MaxQueued, MaxTokens, MaxRequestBytes, RetryAfter, LogPrompts, Quiet })
             command.Options.Add(option);
     }
+
+    /// <summary>The continuous-batching settings of the engine.</summary>
+    public SchedulerOptions ToSchedulerOptions(ParseResult parseResult) => new()
+    {
+        MaxBatchSize = parseResult.GetValue(MaxBatchSize),
+        MaxQueued = Math.Max(1, parseResult.GetValue(MaxQueued)),
+        PrefillChunkTokens = parseResult.GetValue(PrefillChunk),
+    };
 
     /// <summary>The server options; reads the key file (errors name the file and line).</summary>
     public ServerOptions ToServerOptions(ParseResult parseResult, Action<string> log)
     {
-        if (parseResult.GetValue(MaxBatchSize) < 1) throw new ArgumentException("--max-batch-size must be ≥ 1.");
+        ToSchedulerOptions(parseResult).Validate();
         bool noAuth = parseResult.GetValue(NoAuth);
         string? keyFile = parseResult.GetValue(ApiKeyFile);
         if (noAuth && keyFile is not null) throw new ArgumentException("Pass either --api-key-file or --no-auth, not both.");

@@ -1,4 +1,5 @@
 using TorchSharp;
+using Understudy.Engine.Kernels;
 using static TorchSharp.torch;
 
 namespace Understudy.Engine.Models.Blocks;
@@ -46,6 +47,7 @@ public sealed class RotaryEmbedding : nn.Module<Tensor, (Tensor Cos, Tensor SinS
     /// <summary>Applies the rotation to x [B, T, heads, d] (rotating the first rotaryDim channels).</summary>
     public static Tensor Apply(Tensor x, Tensor cos, Tensor sinSigned)
     {
+        if (DecodeOps.Rotary(x, cos, sinSigned) is { } fused) return fused;
         long rotary = cos.shape[^1];
         long headDim = x.shape[^1];
         if (rotary == headDim) return Rotate(x, cos, sinSigned);
