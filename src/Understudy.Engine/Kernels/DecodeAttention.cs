@@ -37,12 +37,26 @@ public static unsafe class DecodeAttention
         Tensor output = empty([batch, 1, heads * headDim], ScalarType.Float32, CPU);
         var layout = new AttentionLayout
         {
-            Batch = (int)batch, Heads = (int)heads, KvHeads = (int)kvHeads, HeadDim = (int)headDim, Length = (int)length,
-            Scale = (float)scale, SoftCap = (float)(softCap ?? 0),
-            Queries = (float*)TensorMemory.Address(queries), QueryBatchStride = qs[0], QueryHeadStride = qs[2],
-            Keys = (float*)TensorMemory.Address(keys), KeyBatchStride = ks[0], KeyHeadStride = ks[1], KeyStepStride = ks[2],
-            Values = (float*)TensorMemory.Address(values), ValueBatchStride = vs[0], ValueHeadStride = vs[1], ValueStepStride = vs[2],
-            Blocked = blocked is null ? null : (byte*)TensorMemory.Address(blocked), BlockedBatchStride = blockedBatchStride,
+            Batch = (int)batch,
+            Heads = (int)heads,
+            KvHeads = (int)kvHeads,
+            HeadDim = (int)headDim,
+            Length = (int)length,
+            Scale = (float)scale,
+            SoftCap = (float)(softCap ?? 0),
+            Queries = (float*)TensorMemory.Address(queries),
+            QueryBatchStride = qs[0],
+            QueryHeadStride = qs[2],
+            Keys = (float*)TensorMemory.Address(keys),
+            KeyBatchStride = ks[0],
+            KeyHeadStride = ks[1],
+            KeyStepStride = ks[2],
+            Values = (float*)TensorMemory.Address(values),
+            ValueBatchStride = vs[0],
+            ValueHeadStride = vs[1],
+            ValueStepStride = vs[2],
+            Blocked = blocked is null ? null : (byte*)TensorMemory.Address(blocked),
+            BlockedBatchStride = blockedBatchStride,
             Output = (float*)TensorMemory.Address(output),
         };
         KernelWorkerPool.Shared.Run(new AttentionJob(layout));

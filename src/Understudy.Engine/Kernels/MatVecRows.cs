@@ -70,7 +70,9 @@ internal static unsafe class MatVecRows
         for (; r + 4 <= rowEnd; r += 4)
         {
             ushort* w0 = weight + (long)r * cols, w1 = w0 + cols, w2 = w1 + cols, w3 = w2 + cols;
-            for (int i = 0; i < inputRows; i++)
+            int i = 0;
+            for (; i + 2 <= inputRows; i += 2) FourBf16RowsTwoInputs(w0, w1, w2, w3, cols, x + (long)i * cols, y + (long)i * outputStride, outputStride, bias, r);
+            for (; i < inputRows; i++)
             {
                 float* xi = x + (long)i * cols;
                 Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
@@ -145,6 +147,49 @@ internal static unsafe class MatVecRows
         Store(y, bias, r, sa0, sa1, sa2, sa3);
         Store(y + outputStride, bias, r, sb0, sb1, sb2, sb3);
     }
+
+    /// <summary>Four bf16 weight rows against two input rows: each widened weight vector feeds two FMAs.</summary>
+    private static void FourBf16RowsTwoInputs(ushort* w0, ushort* w1, ushort* w2, ushort* w3, int cols, float* x, float* y, int outputStride, float* bias, int r)
+    {
+        float* xa = x, xb = x + cols;
+        Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, b0 = default, b1 = default, b2 = default, b3 = default;
+        int c = 0;
+        // Vector loop over whole 16-column blocks, as the one-row loop, so both leave the same tail and round identically.
+        int end = cols / (2 * Lanes) * (2 * Lanes);
+        for (; c < end; c += Lanes)
+        {
+            Vector256<float> xva = Vector256.Load(xa + c), xvb = Vector256.Load(xb + c);
+            Vector256<float> v0 = Widen8(w0 + c), v1 = Widen8(w1 + c), v2 = Widen8(w2 + c), v3 = Widen8(w3 + c);
+            a0 = Vector256.FusedMultiplyAdd(v0, xva, a0);
+            b0 = Vector256.FusedMultiplyAdd(v0, xvb, b0);
+            a1 = Vector256.FusedMultiplyAdd(v1, xva, a1);
+            b1 = Vector256.FusedMultiplyAdd(v1, xvb, b1);
+            a2 = Vector256.FusedMultiplyAdd(v2, xva, a2);
+            b2 = Vector256.FusedMultiplyAdd(v2, xvb, b2);
+            a3 = Vector256.FusedMultiplyAdd(v3, xva, a3);
+            b3 = Vector256.FusedMultiplyAdd(v3, xvb, b3);
+        }
+        float sa0 = Vector256.Sum(a0), sa1 = Vector256.Sum(a1), sa2 = Vector256.Sum(a2), sa3 = Vector256.Sum(a3);
+        float sb0 = Vector256.Sum(b0), sb1 = Vector256.Sum(b1), sb2 = Vector256.Sum(b2), sb3 = Vector256.Sum(b3);
+        for (; c < cols; c++)
+        {
+            float f0 = ToFloat(w0[c]), f1 = ToFloat(w1[c]), f2 = ToFloat(w2[c]), f3 = ToFloat(w3[c]);
+            sa0 += f0 * xa[c];
+            sa1 += f1 * xa[c];
+            sa2 += f2 * xa[c];
+            sa3 += f3 * xa[c];
+            sb0 += f0 * xb[c];
+            sb1 += f1 * xb[c];
+            sb2 += f2 * xb[c];
+            sb3 += f3 * xb[c];
+        }
+        Store(y, bias, r, sa0, sa1, sa2, sa3);
+        Store(y + outputStride, bias, r, sb0, sb1, sb2, sb3);
+    }
+
+    /// <summary>Eight bf16 patterns widened to floats.</summary>
+    private static Vector256<float> Widen8(ushort* w) =>
+        Vector256.ShiftLeft(Vector256.WidenLower(Vector128.Load(w).ToVector256Unsafe()), 16).AsSingle();
 
     /// <summary>Sixteen bf16 weights times sixteen floats, added into <paramref name="sum"/>.</summary>
     private static Vector256<float> Accumulate(ushort* w, Vector256<float> xLow, Vector256<float> xHigh, Vector256<float> sum)

@@ -15,6 +15,7 @@ public sealed class NearDuplicateRule : IDuplicateRule
     private readonly LshIndex _index;
     private readonly double _rougeThreshold;
     private readonly Dictionary<int, CurationRow> _kept = [];
+    private (string Text, ulong[] Signature)? _last;
 
     public NearDuplicateRule(CurationText part, Shingler shingler, MinHasher hasher, LshParameters lsh, double rougeLThreshold)
     {
@@ -55,5 +56,15 @@ public sealed class NearDuplicateRule : IDuplicateRule
         _index.Add(kept.Index, Signature(kept.Text(_part)));
     }
 
-    private ulong[] Signature(string text) => _hasher.Signature(_shingler.Shingles(text));
+    /// <summary>The signature, reused when <see cref="Remember"/> follows <see cref="Check"/> of the same row.</summary>
+    private ulong[] Signature(string text)
+    {
+        if (_last is { } last && string.Equals(last.Text, text, StringComparison.Ordinal))
+        {
+            return last.Signature;
+        }
+        ulong[] signature = _hasher.Signature(_shingler.Shingles(text));
+        _last = (text, signature);
+        return signature;
+    }
 }

@@ -49,7 +49,8 @@ public sealed class FineTuningPipeline
         string resultPath = Path.Combine(outputDir, ResultFileName);
         if (config.ResumeFromCheckpoint && File.Exists(resultPath))
             return JsonSerializer.Deserialize<FineTuningResult>(await File.ReadAllTextAsync(resultPath, cancellationToken))!
-                with { Notes = [$"{outputDir} holds a finished run; it was not trained again (set resume_from_checkpoint: false or another output_dir to retrain)."] };
+                with
+            { Notes = [$"{outputDir} holds a finished run; it was not trained again (set resume_from_checkpoint: false or another output_dir to retrain)."] };
 
         string modelFolder = await ResolveModelAsync(config.ModelNameOrPath, "model_name_or_path", cancellationToken);
         string tokenizerFolder = string.IsNullOrWhiteSpace(config.TokenizerNameOrPath)

@@ -65,7 +65,7 @@ public sealed class UnderstudyServer : IAsyncDisposable
                 EngineLoad now = engine();
                 return now with { QueuedSequences = now.QueuedSequences + admission.Waiting };
             }
-            : () => new EngineLoad(admission.Waiting, admission.Running);
+        : () => new EngineLoad(admission.Waiting, admission.Running);
         var metrics = new ServerMetrics(load);
         if (options.ApiKeys is { } keys && !options.NoAuth) app.Use(new ApiKeyAuthentication(keys).InvokeAsync);
         MapEndpoints(app, served, options, admission, metrics);

@@ -34,8 +34,15 @@ public sealed class AdaptersCommandTests : IDisposable
     {
         var config = new ModelConfig
         {
-            ModelType = "llama", HiddenSize = 16, IntermediateSize = 32, NumHiddenLayers = 2, NumAttentionHeads = 2,
-            NumKeyValueHeads = 1, VocabSize = 40, TieWordEmbeddings = true, MaxPositionEmbeddings = 64,
+            ModelType = "llama",
+            HiddenSize = 16,
+            IntermediateSize = 32,
+            NumHiddenLayers = 2,
+            NumAttentionHeads = 2,
+            NumKeyValueHeads = 1,
+            VocabSize = 40,
+            TieWordEmbeddings = true,
+            MaxPositionEmbeddings = 64,
         };
         using var model = ModelArchitectures.Create(config, CPU, ScalarType.Float32);
         ModelWeights.Randomize(model, 1, std: 0.2);

@@ -14,7 +14,10 @@ public sealed class CommandTracingTests
     {
         var config = new EvaluationConfig
         {
-            LangfusePublicKey = "pk-lf-1", LangfuseSecretKey = "sk-lf-2", LangfuseHost = "http://127.0.0.1:3000", SessionId = "s-9",
+            LangfusePublicKey = "pk-lf-1",
+            LangfuseSecretKey = "sk-lf-2",
+            LangfuseHost = "http://127.0.0.1:3000",
+            SessionId = "s-9",
         };
 
         var settings = CommandTracing.Resolve(config, "ws", "evaluate-1", NoEnvironment);
@@ -32,7 +35,9 @@ public sealed class CommandTracingTests
     {
         var environment = new Dictionary<string, string?>
         {
-            ["LANGFUSE_PUBLIC_KEY"] = "pk", ["LANGFUSE_SECRET_KEY"] = "sk", ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4318",
+            ["LANGFUSE_PUBLIC_KEY"] = "pk",
+            ["LANGFUSE_SECRET_KEY"] = "sk",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4318",
             ["OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT"] = "true",
         };
 

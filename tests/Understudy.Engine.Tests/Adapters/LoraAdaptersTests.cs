@@ -150,6 +150,26 @@ public class LoraAdaptersTests
         Assert.True(third.allclose(fourth, rtol: 0, atol: 0));
     }
 
+    [Fact]
+    public void On_a_bfloat16_base_adapters_stay_float32_and_merge_to_the_same_logits()
+    {
+        using var model = TinyModels.Create(TinyModels.Llama(), dtype: ScalarType.BFloat16);
+        var attached = LoraAdapters.Attach(model, LoraTestModels.Settings(LoraSettings.AllLinear), seed: 1);
+        LoraTestModels.RandomizeB(attached, std: 0.05);
+        using var adapted = LoraTestModels.LogitsWithGrad(model);
+        using var ids = TinyModels.Ids(LoraTestModels.Prompt);
+        using (var logits = model.call(ModelInput.ForSequence(ids))) logits.to_type(ScalarType.Float32).sum().backward();
+
+        Assert.Equal(ScalarType.BFloat16, adapted.dtype);
+        Assert.All(attached.TrainableParameters, t => Assert.Equal(ScalarType.Float32, t.Parameter.grad!.dtype));
+        attached.MergeIntoBase();
+        attached.Dispose();
+        using var merged = LoraTestModels.Logits(model);
+        // bf16 keeps 8 bits of mantissa: the merged weights round once more than the unmerged sum.
+        Assert.True(merged.to_type(ScalarType.Float32).allclose(adapted.to_type(ScalarType.Float32), rtol: 0.05, atol: 0.05),
+            $"max diff {LoraTestModels.MaxDiff(merged.to_type(ScalarType.Float32), adapted.to_type(ScalarType.Float32))}");
+    }
+
     [Theory]
     [InlineData(0, 16, 0.1)]
     [InlineData(4, 0, 0.1)]

@@ -49,6 +49,24 @@ public class SkinnyLinearTests
             $"max diff {(actual.to_type(ScalarType.Float64) - exact).abs().max().item<double>()}");
     }
 
+    [Theory]
+    [InlineData(ScalarType.Float32, 141)]
+    [InlineData(ScalarType.BFloat16, 141)]    // 141 = 8·16 + 13: a tail that the 8- and 16-column loops both cover
+    public void Each_row_gets_the_same_bits_whatever_the_number_of_rows(ScalarType dtype, int inputs)
+    {
+        var generator = new Generator(15);
+        using var weight = randn(23, inputs, generator: generator).to_type(dtype);
+        using var x = randn(5, inputs, generator: generator).to_type(dtype);
+        using var noGrad = no_grad();
+
+        using var together = SkinnyLinear.Multiply(x, weight);
+        for (int row = 0; row < 5; row++)
+        {
+            using var alone = SkinnyLinear.Multiply(x.narrow(0, row, 1), weight);
+            Assert.True(alone.eq(together.narrow(0, row, 1)).all().item<bool>(), $"row {row} differs");
+        }
+    }
+
     [Fact]
     public void Leading_dimensions_of_the_input_are_kept()
     {

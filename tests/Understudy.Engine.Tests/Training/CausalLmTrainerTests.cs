@@ -14,8 +14,13 @@ public sealed class CausalLmTrainerTests
         using var model = TinyModels.Create(TinyModels.Llama() with { HiddenSize = 64, IntermediateSize = 128 }, std: 0.1);
         var options = new TrainingOptions
         {
-            LearningRate = 1e-2, LrSchedulerType = "constant_with_warmup", WarmupSteps = 10, MaxSteps = 200,
-            TrainBatchSize = 20, LoggingSteps = 10, MaxGradNorm = 1.0,
+            LearningRate = 1e-2,
+            LrSchedulerType = "constant_with_warmup",
+            WarmupSteps = 10,
+            MaxSteps = 200,
+            TrainBatchSize = 20,
+            LoggingSteps = 10,
+            MaxGradNorm = 1.0,
         };
         var result = new CausalLmTrainer(model, FullFineTuning.Prepare(model), options).Train(examples, examples);
 
@@ -69,8 +74,16 @@ public sealed class CausalLmTrainerTests
         {
             var options = new TrainingOptions
             {
-                LearningRate = 5e-3, LrSchedulerType = "cosine", WarmupSteps = 2, MaxSteps = 8, TrainBatchSize = 3,
-                GradientAccumulationSteps = 2, LoggingSteps = 2, SaveEverySteps = 2, SaveTotalLimit = 2, EvalEverySteps = 4,
+                LearningRate = 5e-3,
+                LrSchedulerType = "cosine",
+                WarmupSteps = 2,
+                MaxSteps = 8,
+                TrainBatchSize = 3,
+                GradientAccumulationSteps = 2,
+                LoggingSteps = 2,
+                SaveEverySteps = 2,
+                SaveTotalLimit = 2,
+                EvalEverySteps = 4,
             };
             using var uninterrupted = TinyModels.Create(TinyModels.Llama());
             var whole = new CausalLmTrainer(uninterrupted, FullFineTuning.Prepare(uninterrupted), options with { CheckpointDir = Path.Combine(root, "whole") })

@@ -51,7 +51,7 @@ public sealed class GradientCheckpointingTests
     private static Dictionary<string, Tensor> LoraGradients(IReadOnlyList<Understudy.Engine.ChatTemplates.ChatTrainingExample> examples, bool checkpointing)
     {
         using var model = TinyModels.Create(TinyModels.Llama(), std: 0.3);
-        using var lora = Adapters.LoraAdapters.Attach(model, new Adapters.LoraSettings { Rank = 4, Alpha = 8, Dropout = 0.2, TargetModules = ["q_proj", "v_proj"] }, 3);
+        using var lora = Understudy.Engine.Adapters.LoraAdapters.Attach(model, new Understudy.Engine.Adapters.LoraSettings { Rank = 4, Alpha = 8, Dropout = 0.2, TargetModules = ["q_proj", "v_proj"] }, 3);
         using (no_grad())
         {
             // B starts at zero, which would give A no gradient; move it so both matrices are exercised.

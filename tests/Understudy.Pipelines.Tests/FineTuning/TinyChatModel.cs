@@ -58,7 +58,12 @@ internal static class TinyChatModel
 
     private static JsonObject Added(int id, string content) => new()
     {
-        ["id"] = id, ["content"] = content, ["single_word"] = false, ["lstrip"] = false,
-        ["rstrip"] = false, ["normalized"] = false, ["special"] = true,
+        ["id"] = id,
+        ["content"] = content,
+        ["single_word"] = false,
+        ["lstrip"] = false,
+        ["rstrip"] = false,
+        ["normalized"] = false,
+        ["special"] = true,
     };
 }
