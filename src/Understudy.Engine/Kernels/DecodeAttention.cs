@@ -13,7 +13,8 @@ public static unsafe class DecodeAttention
     /// <c>softmax(q·Kᵀ·scale, soft-capped, blocked keys filled with float.MinValue) · V</c> for queries [B, 1, H, D]
     /// over keys and values [B, K, L, D] (any strides, last dimension contiguous; H a multiple of K) with an optional
     /// bool <paramref name="blocked"/> mask [B or 1, 1, 1, 1, L]. Returns [B, 1, H·D], or null when the call is not of
-    /// that form or the fused decode ops do not apply (see <see cref="DecodeOps"/>).
+    /// that form, the batch is above <see cref="SkinnyLinear.MaxInputRows"/>, or the fused decode ops do not apply
+    /// (see <see cref="DecodeOps"/>).
     /// </summary>
     public static Tensor? TryAttend(Tensor queries, Tensor keys, Tensor values, Tensor? blocked, double scale, double? softCap)
     {
@@ -22,6 +23,8 @@ public static unsafe class DecodeAttention
         if (queries.dim() != 4 || keys.dim() != 4 || values.dim() != 4) return null;
         long[] q = queries.shape, k = keys.shape, v = values.shape;
         long batch = q[0], heads = q[2], headDim = q[3], kvHeads = k[1], length = k[2];
+        // Above the decode-size bound libtorch's batched matmuls win (measured at batch 32): decline like DecodeOps.
+        if (batch > SkinnyLinear.MaxInputRows) return null;
         if (q[1] != 1 || k[0] != batch || k[3] != headDim || !k.SequenceEqual(v) || kvHeads == 0 || heads % kvHeads != 0 || length == 0) return null;
         long[] qs = queries.stride(), ks = keys.stride(), vs = values.stride();
         if (qs[3] != 1 || ks[3] != 1 || vs[3] != 1) return null;

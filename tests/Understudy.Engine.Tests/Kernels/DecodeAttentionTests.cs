@@ -33,6 +33,18 @@ public class DecodeAttentionTests
     }
 
     [Fact]
+    public void Batches_above_the_decode_size_bound_are_left_to_libtorch()
+    {
+        int batch = SkinnyLinear.MaxInputRows + 1;
+        using var noGrad = no_grad();
+        using var queries = randn(batch, 1, 4, 8);
+        using var keys = randn(batch, 2, 5, 8);
+        using var values = randn(batch, 2, 5, 8);
+
+        Assert.Null(DecodeAttention.TryAttend(queries, keys, values, null, 0.35, null));
+    }
+
+    [Fact]
     public void More_than_one_query_position_is_left_to_the_eager_path()
     {
         using var queries = randn(1, 2, 4, 8);
