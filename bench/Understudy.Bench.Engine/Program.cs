@@ -28,6 +28,15 @@ if (Arg("--kernels") is string kernelRows)
     return;
 }
 
+if (Environment.GetCommandLineArgs().Contains("--matvec"))
+{
+    // One batch-1 decode step's matrix-vector products alone, against a read-only stream and the triad of this run.
+    double triad = Math.Max(MemoryBandwidth.ManagedTriad(64 << 20, 5), MemoryBandwidth.TorchTriad(64 << 20, 5));
+    Console.WriteLine($"memory bandwidth (triad, 768 MB): {triad / 1e9:F1} GB/s; torch threads: {get_num_threads()}, cores: {Environment.ProcessorCount}");
+    MatVecPassBench.Run(config, triad, get_num_threads(), int.Parse(Arg("--rounds") ?? "15"));
+    return;
+}
+
 string folder = Path.Combine(Path.GetTempPath(), "understudy-bench-" + Guid.NewGuid().ToString("N"));
 if (Arg("--scheduler") is string concurrencyList)
 {

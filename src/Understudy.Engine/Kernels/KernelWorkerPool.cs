@@ -23,7 +23,8 @@ internal sealed class KernelWorkerPool
         ThreadCount = threads;
         for (int i = 1; i < threads; i++)
         {
-            new Thread(WorkLoop) { IsBackground = true, Name = $"Understudy kernel worker {i}" }.Start();
+            int thread = i;
+            new Thread(() => WorkLoop(thread)) { IsBackground = true, Name = $"Understudy kernel worker {i}" }.Start();
         }
     }
 
@@ -39,19 +40,21 @@ internal sealed class KernelWorkerPool
         // A second concurrent caller (another generation loop, parallel tests) runs its job alone rather than queueing.
         if (ThreadCount == 1 || job.ChunkCount == 1 || !Monitor.TryEnter(_callLock))
         {
-            job.RunChunks();
+            job.Prepare(1);
+            job.RunChunks(0);
             job.ThrowIfFailed();
             return;
         }
         try
         {
+            job.Prepare(ThreadCount);
             Volatile.Write(ref _job, job);
             Interlocked.Increment(ref _generation);
             if (Volatile.Read(ref _sleeping) > 0)
             {
                 lock (_gate) Monitor.PulseAll(_gate);
             }
-            job.RunChunks();
+            job.RunChunks(0);
             var spinner = new SpinWait();
             while (!job.IsComplete) spinner.SpinOnce(sleep1Threshold: -1);
             Volatile.Write(ref _job, null);
@@ -63,13 +66,13 @@ internal sealed class KernelWorkerPool
         job.ThrowIfFailed();
     }
 
-    private void WorkLoop()
+    private void WorkLoop(int thread)
     {
         int seen = Volatile.Read(ref _generation);
         while (true)
         {
             seen = WaitForNextGeneration(seen);
-            Volatile.Read(ref _job)?.RunChunks();
+            Volatile.Read(ref _job)?.RunChunks(thread);
         }
     }
 

@@ -39,8 +39,8 @@ internal sealed unsafe class MatVecJob : KernelJob
     {
         int start = chunk * _rowsPerChunk, end = Math.Min(_rows, start + _rowsPerChunk);
         if (_bfloat16)
-            MatVecRows.BFloat16((ushort*)_weight, _cols, _x, _inputRows, _bias, _y, _rows, start, end);
+            MatVecBFloat16Rows.Multiply((ushort*)_weight, _cols, _x, _inputRows, _bias, _y, _rows, start, end);
         else
-            MatVecRows.Float32((float*)_weight, _cols, _x, _inputRows, _bias, _y, _rows, start, end);
+            MatVecFloat32Rows.Multiply((float*)_weight, _cols, _x, _inputRows, _bias, _y, _rows, start, end);
     }
 }

@@ -1,3 +1,4 @@
+using Understudy.Engine.Kernels;
 using Understudy.Engine.Safetensors;
 using static TorchSharp.torch;
 
@@ -18,7 +19,9 @@ public static class CausalLanguageModels
         ModelConfig config = ModelConfig.Load(Path.Combine(folder, ConfigFileName));
         ScalarType dtype = options.ResolveDType(config);
         using var checkpoint = SafetensorsCheckpoint.Open(folder);
-        CausalLanguageModel model = ModelArchitectures.Create(config, options.Device ?? CPU, dtype);
+        CausalLanguageModel model;
+        // CPU weights go into a few blocks on 2 MB pages: decode streams them all per token, faster off huge pages.
+        using (WeightArena.Begin()) model = ModelArchitectures.Create(config, options.Device ?? CPU, dtype);
         try
         {
             ModelWeights.Load(model, checkpoint, folder);

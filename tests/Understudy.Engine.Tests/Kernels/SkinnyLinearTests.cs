@@ -12,6 +12,8 @@ public class SkinnyLinearTests
     [InlineData(3, 64, 32, true)]
     [InlineData(8, 1001, 577, true)]    // many chunks: runs on every worker thread
     [InlineData(2, 4, 7, false)]        // fewer columns than one vector
+    [InlineData(5, 67, 200, true)]      // 200 = 32·6 + 8: whole 32-column blocks, one 8-column vector, no tail
+    [InlineData(7, 4099, 75, false)]    // odd input rows; ~19 chunks of 64 KB dealt to the threads; 75 = 32·2 + 8 + 3
     public void Float32_matches_libtorch_linear_within_float_rounding(int inputRows, int outputs, int inputs, bool withBias)
     {
         var generator = new Generator(11);
@@ -52,6 +54,7 @@ public class SkinnyLinearTests
     [Theory]
     [InlineData(ScalarType.Float32, 141)]
     [InlineData(ScalarType.BFloat16, 141)]    // 141 = 8·16 + 13: a tail that the 8- and 16-column loops both cover
+    [InlineData(ScalarType.Float32, 75)]      // 75 = 32·2 + 8 + 3: every stage of the float32 summation order
     public void Each_row_gets_the_same_bits_whatever_the_number_of_rows(ScalarType dtype, int inputs)
     {
         var generator = new Generator(15);

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Understudy.Engine.Kernels;
 using static TorchSharp.torch;
 
 namespace Understudy.Engine.Models.Blocks;
@@ -35,8 +36,8 @@ public sealed class FusedProjection : IDisposable
     public static FusedProjection Create(long inFeatures, long[] outFeatures, bool hasBias, Device device, ScalarType dtype)
     {
         long total = outFeatures.Sum();
-        Tensor weight = empty([total, inFeatures], dtype, device);
-        Tensor? bias = hasBias ? empty(total, dtype, device) : null;
+        Tensor weight = WeightArena.Empty([total, inFeatures], dtype, device);
+        Tensor? bias = hasBias ? WeightArena.Empty([total], dtype, device) : null;
         var parts = new Linear[outFeatures.Length];
         long start = 0;
         for (int i = 0; i < outFeatures.Length; i++)

@@ -10,8 +10,8 @@ public static class Projection
     /// <summary>A linear layer <c>y = x Wᵀ + b</c> with W of shape [outFeatures, inFeatures], left uninitialised.</summary>
     public static Linear Create(long inFeatures, long outFeatures, bool hasBias, Device device, ScalarType dtype)
     {
-        var weight = new Parameter(empty([outFeatures, inFeatures], dtype, device), requires_grad: false);
-        Parameter? bias = hasBias ? new Parameter(empty(outFeatures, dtype, device), requires_grad: false) : null;
+        var weight = new Parameter(WeightArena.Empty([outFeatures, inFeatures], dtype, device), requires_grad: false);
+        Parameter? bias = hasBias ? new Parameter(WeightArena.Empty([outFeatures], dtype, device), requires_grad: false) : null;
         return nn.Linear(weight, bias);
     }
 

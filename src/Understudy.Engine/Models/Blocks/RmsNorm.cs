@@ -17,7 +17,7 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
     /// <summary>Creates the norm over the last dimension of size <paramref name="size"/> (weight uninitialised).</summary>
     public RmsNorm(long size, double eps, bool weightIsOffsetFromOne, Device device, ScalarType dtype) : base(nameof(RmsNorm))
     {
-        weight = new Parameter(empty(size, dtype, device), requires_grad: false);
+        weight = new Parameter(WeightArena.Empty([size], dtype, device), requires_grad: false);
         _eps = eps;
         _weightIsOffsetFromOne = weightIsOffsetFromOne;
         RegisterComponents();

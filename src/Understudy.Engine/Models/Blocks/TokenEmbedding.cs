@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Understudy.Engine.Kernels;
 using static TorchSharp.torch;
 
 namespace Understudy.Engine.Models.Blocks;
@@ -11,7 +12,7 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
     /// <summary>Allocates the table (uninitialised).</summary>
     public TokenEmbedding(long vocabSize, long hiddenSize, Device device, ScalarType dtype) : base(nameof(TokenEmbedding))
     {
-        weight = new Parameter(empty([vocabSize, hiddenSize], dtype, device), requires_grad: false);
+        weight = new Parameter(WeightArena.Empty([vocabSize, hiddenSize], dtype, device), requires_grad: false);
         RegisterComponents();
     }
 

@@ -3,67 +3,17 @@ using System.Runtime.Intrinsics;
 namespace Understudy.Engine.Kernels;
 
 /// <summary>
-/// The inner loops of <see cref="SkinnyLinear"/>: <c>y[i, r] = Σ_c W[r, c] · x[i, c] + bias[r]</c> for output rows
-/// <c>r</c> in [rowStart, rowEnd) and every input row <c>i</c>. Four weight rows are walked together so each load of
+/// The bfloat16 inner loops of <see cref="SkinnyLinear"/> (float32 weights: <see cref="MatVecFloat32Rows"/>):
+/// <c>y[i, r] = Σ_c W[r, c] · x[i, c] + bias[r]</c> for output rows <c>r</c> in [rowStart, rowEnd) and every input row <c>i</c>. Four weight rows are walked together so each load of
 /// <c>x</c> feeds four fused multiply-adds; the four rows (a few KB) stay in L1 while the other input rows reuse
 /// them, so the weights cross the memory bus once per call whatever the number of input rows.
 /// </summary>
-internal static unsafe class MatVecRows
+internal static unsafe class MatVecBFloat16Rows
 {
     private const int Lanes = 8;   // Vector256<float>
 
-    /// <summary>Float32 weights [rows, cols], row-major.</summary>
-    public static void Float32(float* weight, int cols, float* x, int inputRows, float* bias, float* y, int outputStride,
-        int rowStart, int rowEnd)
-    {
-        int r = rowStart;
-        for (; r + 4 <= rowEnd; r += 4)
-        {
-            float* w0 = weight + (long)r * cols, w1 = w0 + cols, w2 = w1 + cols, w3 = w2 + cols;
-            int i = 0;
-            for (; i + 2 <= inputRows; i += 2) FourRowsTwoInputs(w0, w1, w2, w3, cols, x + (long)i * cols, y + (long)i * outputStride, outputStride, bias, r);
-            for (; i < inputRows; i++)
-            {
-                float* xi = x + (long)i * cols;
-                Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
-                int c = 0;
-                for (; c <= cols - Lanes; c += Lanes)
-                {
-                    Vector256<float> xv = Vector256.Load(xi + c);
-                    a0 = Vector256.FusedMultiplyAdd(Vector256.Load(w0 + c), xv, a0);
-                    a1 = Vector256.FusedMultiplyAdd(Vector256.Load(w1 + c), xv, a1);
-                    a2 = Vector256.FusedMultiplyAdd(Vector256.Load(w2 + c), xv, a2);
-                    a3 = Vector256.FusedMultiplyAdd(Vector256.Load(w3 + c), xv, a3);
-                }
-                float s0 = Vector256.Sum(a0), s1 = Vector256.Sum(a1), s2 = Vector256.Sum(a2), s3 = Vector256.Sum(a3);
-                for (; c < cols; c++)
-                {
-                    s0 += w0[c] * xi[c];
-                    s1 += w1[c] * xi[c];
-                    s2 += w2[c] * xi[c];
-                    s3 += w3[c] * xi[c];
-                }
-                Store(y + (long)i * outputStride, bias, r, s0, s1, s2, s3);
-            }
-        }
-        for (; r < rowEnd; r++)
-        {
-            float* w = weight + (long)r * cols;
-            for (int i = 0; i < inputRows; i++)
-            {
-                float* xi = x + (long)i * cols;
-                Vector256<float> a = default;
-                int c = 0;
-                for (; c <= cols - Lanes; c += Lanes) a = Vector256.FusedMultiplyAdd(Vector256.Load(w + c), Vector256.Load(xi + c), a);
-                float s = Vector256.Sum(a);
-                for (; c < cols; c++) s += w[c] * xi[c];
-                y[(long)i * outputStride + r] = s + (bias == null ? 0f : bias[r]);
-            }
-        }
-    }
-
     /// <summary>BFloat16 weights [rows, cols] (raw 16-bit patterns), widened to float32 in registers.</summary>
-    public static void BFloat16(ushort* weight, int cols, float* x, int inputRows, float* bias, float* y, int outputStride,
+    public static void Multiply(ushort* weight, int cols, float* x, int inputRows, float* bias, float* y, int outputStride,
         int rowStart, int rowEnd)
     {
         int r = rowStart;
@@ -107,45 +57,6 @@ internal static unsafe class MatVecRows
                 y[(long)i * outputStride + r] = s + (bias == null ? 0f : bias[r]);
             }
         }
-    }
-
-    /// <summary>
-    /// Four weight rows against two input rows: each weight load feeds two FMAs (eight accumulators, fourteen
-    /// registers with the loads, so it fits AVX2's sixteen).
-    /// </summary>
-    private static void FourRowsTwoInputs(float* w0, float* w1, float* w2, float* w3, int cols, float* x, float* y, int outputStride, float* bias, int r)
-    {
-        float* xa = x, xb = x + cols;
-        Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, b0 = default, b1 = default, b2 = default, b3 = default;
-        int c = 0;
-        for (; c <= cols - Lanes; c += Lanes)
-        {
-            Vector256<float> xva = Vector256.Load(xa + c), xvb = Vector256.Load(xb + c);
-            Vector256<float> v0 = Vector256.Load(w0 + c), v1 = Vector256.Load(w1 + c), v2 = Vector256.Load(w2 + c), v3 = Vector256.Load(w3 + c);
-            a0 = Vector256.FusedMultiplyAdd(v0, xva, a0);
-            b0 = Vector256.FusedMultiplyAdd(v0, xvb, b0);
-            a1 = Vector256.FusedMultiplyAdd(v1, xva, a1);
-            b1 = Vector256.FusedMultiplyAdd(v1, xvb, b1);
-            a2 = Vector256.FusedMultiplyAdd(v2, xva, a2);
-            b2 = Vector256.FusedMultiplyAdd(v2, xvb, b2);
-            a3 = Vector256.FusedMultiplyAdd(v3, xva, a3);
-            b3 = Vector256.FusedMultiplyAdd(v3, xvb, b3);
-        }
-        float sa0 = Vector256.Sum(a0), sa1 = Vector256.Sum(a1), sa2 = Vector256.Sum(a2), sa3 = Vector256.Sum(a3);
-        float sb0 = Vector256.Sum(b0), sb1 = Vector256.Sum(b1), sb2 = Vector256.Sum(b2), sb3 = Vector256.Sum(b3);
-        for (; c < cols; c++)
-        {
-            sa0 += w0[c] * xa[c];
-            sa1 += w1[c] * xa[c];
-            sa2 += w2[c] * xa[c];
-            sa3 += w3[c] * xa[c];
-            sb0 += w0[c] * xb[c];
-            sb1 += w1[c] * xb[c];
-            sb2 += w2[c] * xb[c];
-            sb3 += w3[c] * xb[c];
-        }
-        Store(y, bias, r, sa0, sa1, sa2, sa3);
-        Store(y + outputStride, bias, r, sb0, sb1, sb2, sb3);
     }
 
     /// <summary>Four bf16 weight rows against two input rows: each widened weight vector feeds two FMAs.</summary>
