@@ -1,4 +1,5 @@
 using Understudy.Engine.Models;
+using Understudy.Engine.Kernels;
 using static TorchSharp.torch;
 
 namespace Understudy.Engine.Generation;
@@ -61,7 +62,7 @@ public sealed class TokenGenerator
         Tensor logits = _model.call(new ModelInput(input, positionIds, cache, offset, valid, LastPositionOnly: true))
             .view(batch.Size, -1);                                                          // [B, vocab]
         if (!samplers.Any(s => s.NeedsProcessing))
-            return logits.argmax(-1).cpu().data<long>().ToArray();
+            return DecodeOps.ArgMax(logits) ?? logits.argmax(-1).cpu().data<long>().ToArray();
 
         var chosen = new long[batch.Size];
         for (int row = 0; row < batch.Size; row++)

@@ -89,6 +89,23 @@ public static unsafe class DecodeOps
     }
 
     /// <summary>
+    /// The index of the largest value of each row of <paramref name="logits"/> [.., vocab] (the first one on ties, the
+    /// first NaN if any, as libtorch's <c>argmax</c>), or null when the fused path does not apply. Greedy decoding's
+    /// last step: libtorch reduces 50 k logits on its OpenMP threads, which then spin for milliseconds on the core the
+    /// kernel workers need.
+    /// </summary>
+    public static long[]? ArgMax(Tensor logits)
+    {
+        if (!Applies(logits)) return null;
+        int width = (int)logits.size(-1);
+        long rows = logits.numel() / width;
+        float* x = Pointer(logits);
+        var chosen = new long[rows];
+        for (long r = 0; r < rows; r++) chosen[r] = RowKernels.ArgMax(x + r * width, width);
+        return chosen;
+    }
+
+    /// <summary>
     /// The rule every fused decode op shares: enabled (<see cref="SkinnyLinear.Enabled"/>), supported CPU, no
     /// gradient recorded, a contiguous float32 CPU tensor of at most <see cref="SkinnyLinear.MaxInputRows"/> rows.
     /// </summary>

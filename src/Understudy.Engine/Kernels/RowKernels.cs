@@ -72,4 +72,31 @@ internal static unsafe class RowKernels
         for (; i <= count - Lanes; i += Lanes) Vector256.Store(Vector256.Load(a + i) * Vector256.Load(b + i), y + i);
         for (; i < count; i++) y[i] = a[i] * b[i];
     }
+
+    /// <summary>The index of the first largest value (the first NaN, if any, as libtorch's argmax).</summary>
+    public static int ArgMax(float* x, int count)
+    {
+        // Pass 1: the maximum, vectorised, noting NaNs (a NaN compares false with itself); pass 2: its first index.
+        Vector256<float> max = Vector256.Create(float.NegativeInfinity), nan = default;
+        int i = 0;
+        for (; i <= count - Lanes; i += Lanes)
+        {
+            Vector256<float> v = Vector256.Load(x + i);
+            max = Vector256.Max(max, v);
+            nan |= ~Vector256.Equals(v, v);
+        }
+        float best = float.NegativeInfinity;
+        for (int lane = 0; lane < Lanes; lane++) best = Math.Max(best, max[lane]);
+        bool hasNaN = nan != Vector256<float>.Zero;
+        for (; i < count; i++)
+        {
+            hasNaN |= float.IsNaN(x[i]);
+            if (x[i] > best) best = x[i];
+        }
+        for (int j = 0; j < count; j++)
+        {
+            if (hasNaN ? float.IsNaN(x[j]) : x[j] == best) return j;
+        }
+        return 0;
+    }
 }

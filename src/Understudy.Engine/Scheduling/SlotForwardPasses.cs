@@ -1,5 +1,6 @@
 using Understudy.Engine.Inference;
 using Understudy.Engine.Models;
+using Understudy.Engine.Kernels;
 using static TorchSharp.torch;
 
 namespace Understudy.Engine.Scheduling;
@@ -73,7 +74,7 @@ internal sealed class SlotForwardPasses(LocalModel model, SlotKvCache cache)
     {
         var chosen = new int[sequences.Count];
         bool anyArgmax = sequences.Any(s => !s.Sampler!.NeedsProcessing);
-        long[]? argmax = anyArgmax ? logits.argmax(-1).cpu().data<long>().ToArray() : null;
+        long[]? argmax = anyArgmax ? DecodeOps.ArgMax(logits) ?? logits.argmax(-1).cpu().data<long>().ToArray() : null;
         for (int row = 0; row < sequences.Count; row++)
         {
             var sampler = sequences[row].Sampler!;

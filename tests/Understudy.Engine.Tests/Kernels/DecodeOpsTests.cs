@@ -45,6 +45,25 @@ public class DecodeOpsTests
     }
 
     [Theory]
+    [InlineData(49152)]
+    [InlineData(13)]        // shorter than one vector
+    [InlineData(1003)]      // a tail after the vectors
+    public void ArgMax_picks_libtorchs_index_including_ties_and_nans(int vocab)
+    {
+        using var logits = randn(4, 1, vocab, generator: new Generator(24));
+        logits[1, 0, vocab - 1] = tensor(10f);                                       // the maximum in the tail
+        logits[2, 0, vocab / 3] = tensor(9f);                                        // a tie: the first one wins
+        logits[2, 0, vocab / 2] = tensor(9f);
+        logits[3, 0, vocab / 2] = tensor(float.NaN);                                 // NaN beats everything, as in libtorch
+        logits[3, 0, 0] = tensor(100f);
+        using var noGrad = no_grad();
+
+        long[]? actual = DecodeOps.ArgMax(logits);
+
+        Assert.Equal(logits.argmax(-1).view(-1).data<long>().ToArray(), actual);
+    }
+
+    [Theory]
     [InlineData(16, 16)]
     [InlineData(16, 10)]     // partial rotary: the last 6 channels pass through
     public void Rotary_matches_the_eager_rotation_on_a_strided_view(int headDim, int rotaryDim)
