@@ -89,6 +89,29 @@ public static unsafe class DecodeOps
     }
 
     /// <summary>
+    /// Copies keys or values <paramref name="source"/> [B, T, K, D] (any strides, last dimension contiguous) into
+    /// slots [offset, offset + T) of <paramref name="cache"/> [B, K, capacity, D] (contiguous), as
+    /// <c>cache.narrow(2, offset, T).copy_(source.transpose(1, 2))</c> does in three libtorch ops. Returns false, having
+    /// copied nothing, when the fused path does not apply.
+    /// </summary>
+    public static bool TryCopyIntoCache(Tensor cache, long offset, Tensor source)
+    {
+        if (!SkinnyLinear.Enabled || !SkinnyLinear.IsSupportedByHardware || is_grad_enabled()) return false;
+        if (!IsFloatCpu(cache) || !IsFloatCpu(source) || !cache.is_contiguous() || cache.dim() != 4 || source.dim() != 4) return false;
+        long[] c = cache.shape, x = source.shape, strides = source.stride();
+        long batch = x[0], steps = x[1], heads = x[2], d = x[3], capacity = c[2];
+        if (c[0] != batch || c[1] != heads || c[3] != d || strides[3] != 1 || offset < 0 || offset + steps > capacity
+            || batch * steps > SkinnyLinear.MaxInputRows) return false;
+        float* from = Pointer(source), to = Pointer(cache);
+        long bytes = d * sizeof(float);
+        for (long b = 0; b < batch; b++)
+            for (long t = 0; t < steps; t++)
+                for (long h = 0; h < heads; h++)
+                    Buffer.MemoryCopy(from + b * strides[0] + t * strides[1] + h * strides[2], to + ((b * heads + h) * capacity + offset + t) * d, bytes, bytes);
+        return true;
+    }
+
+    /// <summary>
     /// The index of the largest value of each row of <paramref name="logits"/> [.., vocab] (the first one on ties, the
     /// first NaN if any, as libtorch's <c>argmax</c>), or null when the fused path does not apply. Greedy decoding's
     /// last step: libtorch reduces 50 k logits on its OpenMP threads, which then spin for milliseconds on the core the
@@ -113,6 +136,9 @@ public static unsafe class DecodeOps
         SkinnyLinear.Enabled && SkinnyLinear.IsSupportedByHardware && !is_grad_enabled()
         && tensor.dtype == ScalarType.Float32 && tensor.device_type == TorchSharp.DeviceType.CPU && tensor.is_contiguous()
         && tensor.dim() >= 1 && tensor.size(-1) > 0 && tensor.numel() / tensor.size(-1) <= SkinnyLinear.MaxInputRows;
+
+    private static bool IsFloatCpu(Tensor tensor) =>
+        tensor.dtype == ScalarType.Float32 && tensor.device_type == TorchSharp.DeviceType.CPU;
 
     internal static float* Pointer(Tensor tensor) => (float*)TensorMemory.Address(tensor);
 }

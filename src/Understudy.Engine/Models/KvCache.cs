@@ -1,3 +1,4 @@
+using Understudy.Engine.Kernels;
 using static TorchSharp.torch;
 
 namespace Understudy.Engine.Models;
@@ -44,8 +45,11 @@ public sealed class KvCache : IKeyValueCache, IDisposable
         long steps = keys.shape[1];
         if (offset + steps > Capacity)
             throw new InvalidOperationException($"The KV cache holds {Capacity} positions; writing {steps} at {offset} overflows it. Lower max_new_tokens or the prompt length.");
-        _keys[layer].narrow(2, offset, steps).copy_(keys.transpose(1, 2));
-        _values[layer].narrow(2, offset, steps).copy_(values.transpose(1, 2));
+        if (!DecodeOps.TryCopyIntoCache(_keys[layer], offset, keys) || !DecodeOps.TryCopyIntoCache(_values[layer], offset, values))
+        {
+            _keys[layer].narrow(2, offset, steps).copy_(keys.transpose(1, 2));
+            _values[layer].narrow(2, offset, steps).copy_(values.transpose(1, 2));
+        }
         return (_keys[layer].narrow(2, 0, offset + steps), _values[layer].narrow(2, 0, offset + steps));
     }
 

@@ -44,6 +44,22 @@ public class DecodeOpsTests
         Assert.True(actual.allclose(expected, rtol: 1e-5, atol: 1e-6), $"max diff {(actual - expected).abs().max().item<float>()}");
     }
 
+    [Fact]
+    public void TryCopyIntoCache_writes_the_slots_that_narrow_transpose_copy_writes()
+    {
+        using var qkv = randn(2, 1, 7, 16, generator: new Generator(25));
+        using var keys = qkv.narrow(2, 4, 2);                                        // [B, T, K, D], a strided view
+        using var expected = randn(2, 2, 10, 16, generator: new Generator(26));
+        using var actual = expected.clone();
+        expected.narrow(2, 6, 1).copy_(keys.transpose(1, 2));
+        using var noGrad = no_grad();
+
+        Assert.True(DecodeOps.TryCopyIntoCache(actual, 6, keys));
+
+        Assert.True(actual.eq(expected).all().item<bool>());
+        Assert.False(DecodeOps.TryCopyIntoCache(actual, 10, keys));                // past the capacity: left to libtorch (which throws)
+    }
+
     [Theory]
     [InlineData(49152)]
     [InlineData(13)]        // shorter than one vector
