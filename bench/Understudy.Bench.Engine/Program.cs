@@ -16,6 +16,13 @@ int decodeTokens = int.Parse(Arg("--decode-tokens") ?? "64");
 int[] batches = (Arg("--batches") ?? "1,8,32").Split(',').Select(int.Parse).ToArray();
 int[] prefillLengths = (Arg("--prefill") ?? "128,512").Split(',', StringSplitOptions.RemoveEmptyEntries).Where(p => p != "none").Select(int.Parse).ToArray();
 if (Arg("--threads") is string threads) set_num_threads(int.Parse(threads));
+// Which decode paths to time: libtorch's (our kernels off), ours, or both in turn (the default).
+bool[] paths = (Arg("--paths") ?? "both") switch
+{
+    "libtorch" => [false],
+    "kernels" => [true],
+    _ => [false, true],
+};
 
 var config = ModelConfig.Load(configPath);
 ScalarType dtype = ModelLoadOptions.ParseDType(dtypeName);
@@ -92,7 +99,7 @@ try
     // Each decode figure is measured on libtorch's path (our CPU kernels switched off) and on our kernels, in turn.
     foreach (int batch in batches)
     {
-        foreach (bool kernels in new[] { false, true })
+        foreach (bool kernels in paths)
         {
             SkinnyLinear.Enabled = kernels;
             double prefill = Enumerable.Range(0, 2).Min(_ => Time(batch, 16, 1));
@@ -115,7 +122,7 @@ try
             probeGenerator.Generate([new TokenGenerationRequest([1, 5, 9], new GenerationOptions { MaxNewTokens = newTokens })]);
             return watch.Elapsed.TotalSeconds;
         });
-        foreach (bool kernels in new[] { false, true })
+        foreach (bool kernels in paths)
         {
             SkinnyLinear.Enabled = kernels;
             double step = (ProbeTime(decodeTokens + 1) - ProbeTime(1)) / decodeTokens;
