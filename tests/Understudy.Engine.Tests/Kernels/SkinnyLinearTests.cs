@@ -33,6 +33,7 @@ public class SkinnyLinearTests
     [Theory]
     [InlineData(1, 45, 133, true)]
     [InlineData(4, 300, 576, false)]
+    [InlineData(5, 67, 200, false)]     // whole 32-column blocks and one 8-column vector, no tail
     [InlineData(8, 1001, 577, true)]
     public void BFloat16_weights_accumulate_in_float32_and_round_once(int inputRows, int outputs, int inputs, bool withBias)
     {
@@ -52,9 +53,10 @@ public class SkinnyLinearTests
     }
 
     [Theory]
-    [InlineData(ScalarType.Float32, 141)]
-    [InlineData(ScalarType.BFloat16, 141)]    // 141 = 8·16 + 13: a tail that the 8- and 16-column loops both cover
-    [InlineData(ScalarType.Float32, 75)]      // 75 = 32·2 + 8 + 3: every stage of the float32 summation order
+    [InlineData(ScalarType.Float32, 141)]     // 141 = 32·4 + 8 + 5: every stage of the summation order
+    [InlineData(ScalarType.BFloat16, 141)]
+    [InlineData(ScalarType.Float32, 75)]      // 75 = 32·2 + 8 + 3
+    [InlineData(ScalarType.BFloat16, 75)]
     public void Each_row_gets_the_same_bits_whatever_the_number_of_rows(ScalarType dtype, int inputs)
     {
         var generator = new Generator(15);
