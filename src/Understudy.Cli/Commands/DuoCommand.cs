@@ -67,7 +67,7 @@ public static class DuoCommand
         };
         string name = new([.. config.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')]);
         string modelsRoot = string.IsNullOrWhiteSpace(config.ModelsDir) ? Path.Combine(context.Workspace, "duo", name, "models") : Path.GetFullPath(config.ModelsDir);
-        var identity = new DuoRunIdentity(context.Effective.Hash, JsonSerializer.Serialize(context.Effective.ToRedactedDictionary()), modelsRoot,
+        var identity = new DuoRunIdentity(DuoRunIdentity.ConfigHashOf(context.Effective), JsonSerializer.Serialize(context.Effective.ToRedactedDictionary()), modelsRoot,
             context.ParseResult.GetValue(Resume), context.ParseResult.GetValue(NewRun));
         foreach (string warning in trainer.Warnings.Concat(curator.Warnings))
         {

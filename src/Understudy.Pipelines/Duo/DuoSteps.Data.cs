@@ -24,7 +24,7 @@ internal sealed partial class DuoSteps
         {
             decimal before = _services.SpentUsd();
             SynthResult result = await new SynthPipeline(_store).RunAsync(config, _services.Teacher, _services.SynthPrompt, progress, ct,
-                () => _runCostBefore() + _services.SpentUsd() - before);
+                () => _budget.CostUsd + _services.SpentUsd() - before);
             if (!result.Completed)
             {
                 var reason = result.StopReason?.StartsWith("cost budget", StringComparison.Ordinal) == true
