@@ -6,7 +6,8 @@ namespace Understudy.Cli.Tests.Commands;
 /// <summary>
 /// <c>understudy duo</c> end to end, from its YAML config and step files, against the ticket-triage service simulator
 /// as teacher and judge and a tiny random student that our fine-tuning trains and the engine runs; then
-/// <c>runs list</c>, <c>runs show</c> and <c>report</c> on the run it recorded (see <see cref="DuoEndToEndFixture"/>).
+/// <c>runs list</c>, <c>runs show</c> and <c>report</c> on the run it recorded (see <see cref="DuoEndToEndFixture"/>);
+/// a second invocation that reuses every step; and a run that max_wall_time stops, resumed by a rerun with more time.
 /// </summary>
 public sealed partial class DuoEndToEndTests(DuoEndToEndFixture duo) : IClassFixture<DuoEndToEndFixture>
 {
@@ -75,6 +76,26 @@ public sealed partial class DuoEndToEndTests(DuoEndToEndFixture duo) : IClassFix
         Assert.NotEqual(duo.FirstRunId, secondRunId);
         CliResult show = await duo.RunAsync("runs", "show", secondRunId);
         Assert.All(StepIds, step => Assert.Matches($@"│\s*{Regex.Escape(step)}\s*│\s*cached \(from {Regex.Escape(duo.FirstRunId)}\)", show.Output));
+    }
+
+    [Fact]
+    public async Task A_run_stopped_by_max_wall_time_exits_0_and_a_rerun_with_a_larger_budget_resumes_it()
+    {
+        // Another name, so this run's datasets are its own; its fine-tunes may still be reused from the cache.
+        CliResult stopped = await duo.RunAsync("duo", "--from-config", duo.ConfigPath, "--name", "wall", "--max-wall-time", "1ms");
+
+        Assert.True(stopped.Code == ExitCodes.Success, stopped.ToString());
+        Assert.Contains("stopped (max_wall_time): max_wall_time (00:00:00.0010000) reached", stopped.Output, StringComparison.Ordinal);
+        string runId = Assert.Single(RunIds().Matches(stopped.Output).Select(m => m.Groups[1].Value).Distinct());
+
+        CliResult resumed = await duo.RunAsync("duo", "--from-config", duo.ConfigPath, "--name", "wall", "--max-wall-time", "10m");
+
+        Assert.True(resumed.Code == ExitCodes.Success, resumed.ToString());
+        Assert.Contains($"resuming run {runId}", resumed.Output, StringComparison.Ordinal);
+        Assert.Contains($"duo {runId}: stopped (max_iterations)", resumed.Output, StringComparison.Ordinal);
+        CliResult list = await duo.RunAsync("runs", "list", "--name", "wall");
+        Assert.Single(Regex.Matches(list.Output, @"duo-wall-\d"));
+        Assert.Matches($@"{Regex.Escape(runId)}\s*│\s*wall\s*│\s*succeeded\s*│\s*max_iterations", list.Output);
     }
 
     private static string IterationVerdict(int iteration) =>
