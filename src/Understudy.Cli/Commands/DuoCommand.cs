@@ -62,7 +62,8 @@ public static class DuoCommand
             EvalPrompt = prompts.Get(PromptNames.Eval),
             SynthPrompt = prompts.Get(PromptNames.SynthDataGen),
             SpentUsd = () => ledger.Snapshot().CostUsd,
-            StepHost = (step, work) => context.Progress.RunAsync(step, progress => work(progress.WithCost(ledger))),
+            StepHost = (step, work) => context.Progress.RunAsync(step, progress => work(progress.WithCost(ledger)),
+                unit: step.EndsWith("/finetune", StringComparison.Ordinal) ? "steps" : "rows"),
             Log = line => context.Console.WriteLine(line),
         };
         string name = new([.. config.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')]);
