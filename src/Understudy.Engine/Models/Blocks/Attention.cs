@@ -123,10 +123,10 @@ public sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>, IPr
         if (steps == 1 && DecodeAttention.TryAttend(queries, allKeys, allValues, blocked, _scale, _options.LogitSoftcap) is { } single)
             return Projection.Forward(o_proj, single).MoveToOuterDisposeScope();
 
-        if (_options.LogitSoftcap is null)
+        if (_options.LogitSoftcap is null && _options.FusedAttention)
             return Projection.Forward(o_proj, FusedAttention(queries, allKeys, allValues, blocked, groups)).MoveToOuterDisposeScope();
 
-        // Soft-capped scores (Gemma 2) need the explicit form. Group the query heads that share a key/value head:
+        // Soft-capped scores (Gemma 2) need the explicit form (also attn_implementation: eager). Group the query heads that share a key/value head:
         // [B, K, G·T, D], no key/value copies.
         Tensor grouped = queries.reshape(batch, steps, kvHeads, groups, headDim).permute(0, 2, 3, 1, 4)
             .reshape(batch, kvHeads, groups * steps, headDim);
