@@ -9,19 +9,20 @@ using static TorchSharp.torch;
 namespace Understudy.Bench.Training;
 
 /// <summary>One measured configuration: LoRA r=16 on q/k/v/o of a random-weight model, batch 1 of one sequence length.</summary>
-internal sealed record TrainingCase(string Name, int SequenceLength, bool Checkpointing, bool EightBitBase)
+internal sealed record TrainingCase(string Name, int SequenceLength, bool Checkpointing, bool EightBitBase, string Attention = AttentionImplementations.Sdpa)
 {
     public static IReadOnlyList<TrainingCase> All(IReadOnlyList<int> lengths) => lengths.SelectMany(length => new[]
     {
         new TrainingCase($"lora fp32 T={length}", length, false, false),
         new TrainingCase($"lora + grad checkpointing T={length}", length, true, false),
         new TrainingCase($"lora + 8-bit base T={length}", length, false, true),
+        new TrainingCase($"lora, eager attention T={length}", length, false, false, AttentionImplementations.Eager),
     }).ToList();
 
     /// <summary>Trains <paramref name="steps"/> optimizer steps after one warm-up step; returns tokens/s.</summary>
     public double Run(string configPath, int steps)
     {
-        ModelConfig config = ModelConfig.Load(configPath);
+        ModelConfig config = ModelConfig.Load(configPath) with { AttnImplementation = Attention };
         using var model = ModelArchitectures.Create(config, CPU, ScalarType.Float32);
         ModelWeights.Randomize(model, 1, 0.02);
         if (EightBitBase) WeightQuantizer.QuantizeFrozenLinears(model, new QuantizationSettings { Bits = 8, GroupSize = 64 });

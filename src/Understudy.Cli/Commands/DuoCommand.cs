@@ -62,12 +62,13 @@ public static class DuoCommand
             EvalPrompt = prompts.Get(PromptNames.Eval),
             SynthPrompt = prompts.Get(PromptNames.SynthDataGen),
             SpentUsd = () => ledger.Snapshot().CostUsd,
-            StepHost = (step, work) => context.Progress.RunAsync(step, progress => work(progress.WithCost(ledger))),
+            StepHost = (step, work) => context.Progress.RunAsync(step, progress => work(progress.WithCost(ledger)),
+                unit: step.EndsWith("/finetune", StringComparison.Ordinal) ? "steps" : "rows"),
             Log = line => context.Console.WriteLine(line),
         };
         string name = new([.. config.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')]);
         string modelsRoot = string.IsNullOrWhiteSpace(config.ModelsDir) ? Path.Combine(context.Workspace, "duo", name, "models") : Path.GetFullPath(config.ModelsDir);
-        var identity = new DuoRunIdentity(context.Effective.Hash, JsonSerializer.Serialize(context.Effective.ToRedactedDictionary()), modelsRoot,
+        var identity = new DuoRunIdentity(DuoRunIdentity.ConfigHashOf(context.Effective), JsonSerializer.Serialize(context.Effective.ToRedactedDictionary()), modelsRoot,
             context.ParseResult.GetValue(Resume), context.ParseResult.GetValue(NewRun));
         foreach (string warning in trainer.Warnings.Concat(curator.Warnings))
         {

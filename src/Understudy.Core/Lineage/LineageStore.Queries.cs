@@ -27,9 +27,13 @@ public sealed partial class LineageStore
         return ReadAll(command, ReadRun).FirstOrDefault();
     }
 
-    /// <summary>The newest unfinished or failed run of a pipeline with this config hash: the one a restart resumes.</summary>
-    public RunRecord? FindResumable(string name, string configHash) =>
-        ListRuns(name).FirstOrDefault(r => r.ConfigHash == configHash && r.Status is StepStatus.Running or StepStatus.Failed);
+    /// <summary>
+    /// The newest unfinished or failed run of a pipeline with this config hash, or one that ended with one of
+    /// <paramref name="resumableOutcomes"/> (e.g. a budget that a rerun may raise): the one a restart resumes.
+    /// </summary>
+    public RunRecord? FindResumable(string name, string configHash, params IReadOnlyCollection<string> resumableOutcomes) =>
+        ListRuns(name).FirstOrDefault(r => r.ConfigHash == configHash
+            && (r.Status is StepStatus.Running or StepStatus.Failed || (r.Outcome is { } outcome && resumableOutcomes.Contains(outcome))));
 
     /// <summary>The steps of a run in the order they started, with their inputs and outputs.</summary>
     public IReadOnlyList<StepRecord> GetSteps(string runId)

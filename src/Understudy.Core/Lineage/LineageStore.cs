@@ -101,6 +101,17 @@ public sealed partial class LineageStore
         Execute(connection, "COMMIT");
     }
 
+    /// <summary>
+    /// Records metrics of a step that has not finished (e.g. the wall time an interrupted attempt took); they stay on
+    /// the step when it then fails, and a later attempt replaces them.
+    /// </summary>
+    public void SetStepMetrics(string runId, string stepId, IReadOnlyDictionary<string, double> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        Execute("UPDATE steps SET metrics_json = $metrics WHERE run_id = $run AND step_id = $step",
+            ("$run", runId), ("$step", stepId), ("$metrics", JsonSerializer.Serialize(metrics.Where(m => double.IsFinite(m.Value)).ToDictionary())));
+    }
+
     /// <summary>Records that a step failed or was cancelled.</summary>
     public void FailStep(string runId, string stepId, string error, DateTimeOffset endedAt) =>
         Execute("UPDATE steps SET status = $status, ended_at = $ended, error = $error WHERE run_id = $run AND step_id = $step",

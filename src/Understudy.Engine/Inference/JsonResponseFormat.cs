@@ -6,8 +6,8 @@ namespace Understudy.Engine.Inference;
 
 /// <summary>
 /// JSON response format for the local engine: the model is instructed to answer with one JSON value (and the schema
-/// when given), and generation stops as soon as the output holds a complete JSON value. Decoding is not
-/// grammar-constrained, so a model can still produce invalid JSON; callers should validate.
+/// when given), decoding is grammar-constrained to JSON (<see cref="Generation.Constraints.JsonTokenConstraint"/>),
+/// and generation stops as soon as the output holds a complete JSON value. The schema itself is not enforced.
 /// </summary>
 public static class JsonResponseFormat
 {

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.AI;
 using Understudy.Engine.Generation;
+using Understudy.Engine.Generation.Constraints;
 using Understudy.Engine.Scheduling;
 
 namespace Understudy.Engine.Inference;
@@ -109,7 +110,11 @@ public sealed class LocalChatClient : IChatClient
         var ids = _model.Tokenizer.Encode(prompt, _options.AddSpecialTokens);
         if (ids.Count == 0 && _model.Tokenizer.BosTokenId is int bos) ids = [bos];
         if (ids.Count == 0) throw new ArgumentException("The prompt encodes to no tokens and the tokenizer has no BOS token.", nameof(messages));
-        return new SequenceRequest(ids, generation) { StopWhen = json ? JsonResponseFormat.IsCompleteValue : null };
+        return new SequenceRequest(ids, generation)
+        {
+            StopWhen = json ? JsonResponseFormat.IsCompleteValue : null,
+            Constraint = json ? new JsonTokenConstraint(TokenTexts.For(_model.Tokenizer), generation.EosTokenIds) : null,
+        };
     }
 
     private static ContinuousBatchScheduler NotNull(ContinuousBatchScheduler scheduler)

@@ -16,7 +16,10 @@ public static class CausalLanguageModels
         ArgumentException.ThrowIfNullOrEmpty(folder);
         options ??= new ModelLoadOptions();
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Model folder not found: {folder}");
-        ModelConfig config = ModelConfig.Load(Path.Combine(folder, ConfigFileName));
+        ModelConfig config = ModelConfig.Load(Path.Combine(folder, ConfigFileName)) with
+        {
+            AttnImplementation = AttentionImplementations.Validate(options.AttnImplementation),
+        };
         ScalarType dtype = options.ResolveDType(config);
         using var checkpoint = SafetensorsCheckpoint.Open(folder);
         CausalLanguageModel model;

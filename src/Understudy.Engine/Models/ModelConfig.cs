@@ -56,6 +56,14 @@ public sealed record ModelConfig
     public double? AttnLogitSoftcapping { get; init; }
     public double? FinalLogitSoftcapping { get; init; }
 
+    /// <summary>
+    /// How multi-token passes attend: <c>sdpa</c> (default: libtorch's fused scaled-dot-product attention) or
+    /// <c>eager</c> (the explicit softmax(QKᵀ)V). A load-time choice (<see cref="ModelLoadOptions.AttnImplementation"/>),
+    /// not read from or written to config.json.
+    /// </summary>
+    [JsonIgnore]
+    public string AttnImplementation { get; init; } = AttentionImplementations.Sdpa;
+
     /// <summary>The resolved per-head size.</summary>
     [JsonIgnore]
     public int ResolvedHeadDim => HeadDim ?? HiddenSize / NumAttentionHeads;

@@ -11,6 +11,12 @@ public sealed record ModelLoadOptions
     /// <summary>The device; CPU by default.</summary>
     public Device? Device { get; init; }
 
+    /// <summary>
+    /// Attention for multi-token passes, as transformers' <c>attn_implementation</c>: <c>sdpa</c> (default) or
+    /// <c>eager</c>. Decode steps use the engine's own kernel either way.
+    /// </summary>
+    public string AttnImplementation { get; init; } = AttentionImplementations.Sdpa;
+
     /// <summary>Resolves <see cref="TorchDtype"/> against the config's saved dtype.</summary>
     public ScalarType ResolveDType(ModelConfig config) => ParseDType(
         TorchDtype == "auto" ? config.TorchDtype ?? "float32" : TorchDtype);

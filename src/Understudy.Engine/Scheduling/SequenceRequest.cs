@@ -1,4 +1,5 @@
 using Understudy.Engine.Generation;
+using Understudy.Engine.Generation.Constraints;
 
 namespace Understudy.Engine.Scheduling;
 
@@ -32,4 +33,10 @@ public sealed record SequenceRequest
     /// keep it quick.
     /// </summary>
     public Func<string, bool>? StopWhen { get; init; }
+
+    /// <summary>
+    /// Restricts the tokens this sequence may produce (e.g. <see cref="JsonTokenConstraint"/> for JSON mode); one
+    /// instance per request, used on the scheduler's thread.
+    /// </summary>
+    public ITokenConstraint? Constraint { get; init; }
 }

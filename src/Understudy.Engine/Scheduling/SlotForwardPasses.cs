@@ -1,3 +1,4 @@
+using Understudy.Engine.Generation.Constraints;
 using Understudy.Engine.Inference;
 using Understudy.Engine.Models;
 using Understudy.Engine.Kernels;
@@ -73,13 +74,27 @@ internal sealed class SlotForwardPasses(LocalModel model, SlotKvCache cache)
     private static int[] Sample(Tensor logits, IReadOnlyList<ScheduledSequence> sequences)
     {
         var chosen = new int[sequences.Count];
+        for (int row = 0; row < sequences.Count; row++)
+        {
+            if (sequences[row].Request.Constraint is { } constraint) Restrict(logits[row], constraint);
+        }
         bool anyArgmax = sequences.Any(s => !s.Sampler!.NeedsProcessing);
         long[]? argmax = anyArgmax ? DecodeOps.ArgMax(logits) ?? logits.argmax(-1).cpu().data<long>().ToArray() : null;
         for (int row = 0; row < sequences.Count; row++)
         {
             var sampler = sequences[row].Sampler!;
             chosen[row] = sampler.NeedsProcessing ? sampler.Next(logits[row], sequences[row].SeenIds) : (int)argmax![row];
+            sequences[row].Request.Constraint?.Accept(chosen[row]);
         }
         return chosen;
+    }
+
+    /// <summary>Sets the logits of the tokens <paramref name="constraint"/> rules out to -∞ (all stay when it allows none).</summary>
+    private static void Restrict(Tensor rowLogits, ITokenConstraint constraint)
+    {
+        var allowed = new bool[rowLogits.shape[^1]];
+        if (constraint.FillAllowed(allowed) == 0) return;
+        using Tensor mask = tensor(allowed, device: rowLogits.device);
+        rowLogits.masked_fill_(mask.logical_not(), float.NegativeInfinity);
     }
 }

@@ -53,7 +53,7 @@ public sealed class DuoConfig : TracingConfig, IValidatableObject
     [Description("Most US dollars the run's service calls may cost (usage ledger price table); 0 = no limit.")]
     public double MaxCostUsd { get; set; }
 
-    [Description("Longest the run may take, summed over its steps (e.g. 30m, 2h); checked between steps; 0 = no limit.")]
+    [Description("Longest the run may take, summed over its steps (e.g. 30m, 2h); a step still running then is stopped, keeping what it wrote; raise it and rerun to resume; 0 = no limit.")]
     public TimeSpan MaxWallTime { get; set; }
 
     [Description("Also have the teacher answer the test split and the judge score it, once: the ceiling the student is compared with.")]

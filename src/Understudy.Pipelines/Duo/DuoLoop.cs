@@ -31,9 +31,9 @@ public sealed class DuoLoop(IDatasetStore store, LineageStore lineage, TimeProvi
         var (run, resumed) = OpenRun(config, identity);
         using Activity? span = UnderstudyTelemetry.StartStep(CommandName, run.Id, [new("understudy.duo.name", config.Name)]);
         services.Log(resumed ? $"resuming run {run.Id}: finished steps are replayed from the run store" : $"run {run.Id}");
-        var budget = new DuoBudget(config, _lineage, run.Id);
+        var budget = new DuoBudget(config, _lineage, run.Id, _time);
         var steps = new DuoSteps(_store, new StepRunner(_lineage, new ArtifactHasher(_store), run.Id, _time), config,
-            new DuoLayout(config, identity.ModelsRoot), services, () => budget.CostUsd);
+            new DuoLayout(config, identity.ModelsRoot), services, budget);
         var iterations = new List<DuoIterationResult>();
         var state = new LoopState();
         try
@@ -154,7 +154,7 @@ public sealed class DuoLoop(IDatasetStore store, LineageStore lineage, TimeProvi
     {
         RunRecord? existing = identity.ResumeRunId is { } id
             ? _lineage.GetRun(id) ?? throw new ArgumentException($"No run '{id}' in {_lineage.DatabasePath} (list them with 'understudy runs list').")
-            : identity.ForceNewRun ? null : _lineage.FindResumable(config.Name, identity.ConfigHash);
+            : identity.ForceNewRun ? null : _lineage.FindResumable(config.Name, identity.ConfigHash, DuoStopReasons.Name(DuoStopReason.WallTimeBudget));
         if (existing is not null)
         {
             _lineage.ReopenRun(existing.Id);

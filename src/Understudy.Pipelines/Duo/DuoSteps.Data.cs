@@ -7,16 +7,19 @@ namespace Understudy.Pipelines.Duo;
 /// <summary>The data steps that grow the train set after a failed evaluation: synth → curate → merge.</summary>
 internal sealed partial class DuoSteps
 {
+    // The file's num_samples (capped by the run's budget) and seed (plus the iteration) are what synth runs with.
+    private static readonly string[] SynthKeysFromFile = ["num_samples", "seed"];
+
     /// <summary>num_samples of the synth step file: how many rows one iteration asks for (before the run's budget).</summary>
-    public int SynthSamplesPerIteration() => _synth.Load(SynthWiring(1, null).Values).Config.NumSamples;
+    public int SynthSamplesPerIteration() => _synth.Load(SynthWiring(1, null).Values, SynthKeysFromFile).Config.NumSamples;
 
     /// <summary>The teacher writes <paramref name="samples"/> new rows like the coverage train split's seeds.</summary>
     /// <exception cref="DuoStopException">A budget ended synthesis before it made the rows; a rerun continues from the rows kept.</exception>
     public async Task<StepRecord> SynthAsync(int iteration, int samples, CancellationToken cancellationToken)
     {
-        int baseSeed = _synth.Load(SynthWiring(iteration, samples).Values).Config.Seed;
+        int baseSeed = _synth.Load(SynthWiring(iteration, samples).Values, SynthKeysFromFile).Config.Seed;
         // A different seed each iteration: LlamaDuo's script re-used the same seeds every round.
-        var (config, hash) = _synth.Load(SynthWiring(iteration, samples).Set("seed", baseSeed + iteration - 1).Values);
+        var (config, hash) = _synth.Load(SynthWiring(iteration, samples).Set("seed", baseSeed + iteration - 1).Values, SynthKeysFromFile);
         ArtifactRef seeds = await Describe("seeds", config.ReferenceDsId, config.ReferenceDsSplit, cancellationToken);
         var step = new StepDefinition(StepId(iteration, "synth"), SynthPipeline.StageName, iteration, hash,
             [seeds, Prompt("synth_prompt", _services.SynthPrompt.Hash), Role("teacher", _config.Teacher)]);
@@ -24,7 +27,7 @@ internal sealed partial class DuoSteps
         {
             decimal before = _services.SpentUsd();
             SynthResult result = await new SynthPipeline(_store).RunAsync(config, _services.Teacher, _services.SynthPrompt, progress, ct,
-                () => _runCostBefore() + _services.SpentUsd() - before);
+                () => _budget.CostUsd + _services.SpentUsd() - before);
             if (!result.Completed)
             {
                 var reason = result.StopReason?.StartsWith("cost budget", StringComparison.Ordinal) == true

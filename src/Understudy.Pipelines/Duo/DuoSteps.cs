@@ -22,21 +22,21 @@ internal sealed partial class DuoSteps
     private readonly DuoConfig _config;
     private readonly DuoLayout _layout;
     private readonly DuoServices _services;
-    private readonly Func<decimal> _runCostBefore;
+    private readonly DuoBudget _budget;
     private readonly StepConfigFile<BatchInferenceConfig> _batchInfer;
     private readonly StepConfigFile<EvaluationConfig> _evaluate;
     private readonly StepConfigFile<SynthConfig> _synth;
     private readonly StepConfigFile<MergeConfig> _merge;
 
-    /// <param name="runCostBefore">Cost of this run's steps recorded before the current one (earlier processes included).</param>
-    public DuoSteps(IDatasetStore store, StepRunner runner, DuoConfig config, DuoLayout layout, DuoServices services, Func<decimal> runCostBefore)
+    /// <param name="budget">The run's budgets: the cost recorded before a step, and the wall-time deadline each step runs under.</param>
+    public DuoSteps(IDatasetStore store, StepRunner runner, DuoConfig config, DuoLayout layout, DuoServices services, DuoBudget budget)
     {
         _store = store;
         _runner = runner;
         _config = config;
         _layout = layout;
         _services = services;
-        _runCostBefore = runCostBefore;
+        _budget = budget;
         _batchInfer = new StepConfigFile<BatchInferenceConfig>("batch_infer", config.Steps.BatchInfer);
         _evaluate = new StepConfigFile<EvaluationConfig>("evaluate", config.Steps.Evaluate);
         _synth = new StepConfigFile<SynthConfig>("synth", config.Steps.Synth);
@@ -91,21 +91,42 @@ internal sealed partial class DuoSteps
         Func<IProgress<StepProgress>?, CancellationToken, Task<(List<ArtifactRef> Outputs, Dictionary<string, double> Metrics)>> body,
         CancellationToken cancellationToken)
     {
+        if (_budget.Exceeded() is { Reason: DuoStopReason.WallTimeBudget } spent)
+        {
+            throw spent;
+        }
         // The step's span: LLM calls made inside it are its children and carry the run id.
         using Activity? span = UnderstudyTelemetry.StartStep(step.Kind, _runner.RunId,
             [new("understudy.step.id", step.StepId), new("understudy.duo.iteration", step.Iteration)]);
+        // The step runs until done, the user cancels, or the wall-time budget runs out; the time of earlier
+        // interrupted attempts is carried into its wall_seconds so the budget keeps counting it.
+        TimeSpan earlier = _budget.InterruptedTime(step.StepId);
+        using WallTimeDeadline deadline = _budget.StartDeadline(cancellationToken);
         StepRecord record;
         try
         {
             record = await _runner.RunAsync(step, ct => _services.StepHost(step.StepId, async progress =>
             {
                 decimal before = _services.SpentUsd();
-                var clock = Stopwatch.StartNew();
-                var (outputs, metrics) = await body(progress, ct);
-                metrics[DuoMetrics.CostUsd] = (double)(_services.SpentUsd() - before);
-                metrics[DuoMetrics.WallSeconds] = clock.Elapsed.TotalSeconds;
-                return new StepOutcome(outputs, metrics);
-            }), cancellationToken);
+                long started = _budget.Time.GetTimestamp();
+                try
+                {
+                    var (outputs, metrics) = await body(progress, ct);
+                    metrics[DuoMetrics.CostUsd] = (double)(_services.SpentUsd() - before);
+                    metrics[DuoMetrics.WallSeconds] = (earlier + _budget.Time.GetElapsedTime(started)).TotalSeconds;
+                    return new StepOutcome(outputs, metrics);
+                }
+                catch
+                {
+                    _budget.RecordInterrupted(step.StepId, earlier + _budget.Time.GetElapsedTime(started));
+                    throw;
+                }
+            }), deadline.Token);
+        }
+        catch (OperationCanceledException e) when (deadline.Expired && !cancellationToken.IsCancellationRequested)
+        {
+            span.RecordFailure(e);
+            throw _budget.StoppedInside(step.StepId);
         }
         catch (Exception e)
         {

@@ -37,11 +37,13 @@ public sealed class StepConfigFile<T> where T : class, new()
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
     /// <summary>Loads the config with <paramref name="wiring"/> (key → value text) applied; the hash covers every value.</summary>
+    /// <param name="derivedFromFile">Wired keys whose value the loop computes from the file's own (e.g. synth's per-iteration seed): no warning.</param>
     /// <exception cref="ConfigException">The file or a wired value is invalid; the message names the step.</exception>
-    public (T Config, string Hash) Load(IReadOnlyDictionary<string, string> wiring)
+    public (T Config, string Hash) Load(IReadOnlyDictionary<string, string> wiring, params IReadOnlyCollection<string> derivedFromFile)
     {
         ArgumentNullException.ThrowIfNull(wiring);
-        Warnings = [.. wiring.Keys.Where(_fileKeys.Contains).Order(StringComparer.Ordinal)
+        ArgumentNullException.ThrowIfNull(derivedFromFile);
+        Warnings = [.. wiring.Keys.Where(k => _fileKeys.Contains(k) && !derivedFromFile.Contains(k)).Order(StringComparer.Ordinal)
             .Select(k => $"{Path}: key '{k}' is set by duo for each iteration; the file's value is not used")];
         try
         {

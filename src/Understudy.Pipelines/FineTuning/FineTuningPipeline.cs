@@ -66,7 +66,7 @@ public sealed class FineTuningPipeline
 
         return await Task.Run(() =>
         {
-            using CausalLanguageModel model = CausalLanguageModels.Load(modelFolder, new ModelLoadOptions { TorchDtype = config.TorchDtype });
+            using CausalLanguageModel model = CausalLanguageModels.Load(modelFolder, new ModelLoadOptions { TorchDtype = config.TorchDtype, AttnImplementation = config.AttnImplementation });
             using IFineTuningMethod method = FineTuningMethods.Create(config, model, modelFolder);
             var options = SftConfigRules.ToTrainingOptions(config, tokenizer, outputDir);
             var steps = progress is null && _trainingProgress is null ? null : new StepReporter(progress, _trainingProgress);

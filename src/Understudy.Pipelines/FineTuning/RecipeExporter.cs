@@ -41,6 +41,7 @@ public static class RecipeExporter
         Scalar(yaml, "model_name_or_path", config.ModelNameOrPath);
         Scalar(yaml, "model_revision", config.ModelRevision);
         Scalar(yaml, "torch_dtype", config.TorchDtype);
+        Scalar(yaml, "attn_implementation", config.AttnImplementation);
         if (!string.IsNullOrWhiteSpace(config.TokenizerNameOrPath)) Scalar(yaml, "tokenizer_name_or_path", config.TokenizerNameOrPath);
         if (!string.IsNullOrWhiteSpace(config.ChatTemplate)) Scalar(yaml, "chat_template", config.ChatTemplate);
         Scalar(yaml, "use_peft", config.UsePeft);

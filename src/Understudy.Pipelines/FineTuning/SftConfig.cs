@@ -33,6 +33,10 @@ public sealed class SftConfig : TracingConfig
     [Description("Dtype of the trained weights and compute: float32, bfloat16, or auto (the checkpoint's own).")]
     public string TorchDtype { get; set; } = "float32";
 
+    [OneOf("sdpa", "eager")]
+    [Description("Attention of the training passes: sdpa (libtorch's fused kernel, much faster on long rows) or eager (the explicit softmax(QK^T)V).")]
+    public string AttnImplementation { get; set; } = "sdpa";
+
     [Description("Tokenizer folder or Hub id; empty = model_name_or_path.")]
     public string TokenizerNameOrPath { get; set; } = "";
 

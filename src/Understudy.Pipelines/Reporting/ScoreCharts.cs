@@ -89,6 +89,6 @@ internal static class ScoreCharts
         plot.Axes.Bottom.SetTicks(ticks, [.. ticks.Select(t => t.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         plot.Axes.SetLimitsY(0, top * 1.05);
         plot.Axes.SetLimitsX(ticks.DefaultIfEmpty(1).Min() - 0.3, ticks.DefaultIfEmpty(1).Max() + 0.3);
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Right);   // outside the data area: the student line can end anywhere
     }
 }

@@ -127,6 +127,35 @@ public sealed class StepRunnerTests : IDisposable
     }
 
     [Fact]
+    public void FindResumable_also_returns_a_run_that_ended_with_an_outcome_the_caller_names_resumable()
+    {
+        _store.CreateRun(Run("run-1"));
+        _store.EndRun("run-1", StepStatus.Succeeded, "max_wall_time", "out of time", DateTimeOffset.UtcNow);
+
+        Assert.Null(_store.FindResumable("loop", "hash"));
+        Assert.Equal("run-1", _store.FindResumable("loop", "hash", "max_wall_time")?.Id);
+        Assert.Null(_store.FindResumable("loop", "hash", "max_cost_usd"));
+    }
+
+    [Fact]
+    public async Task SetStepMetrics_keeps_the_metrics_of_an_attempt_that_then_fails()
+    {
+        StepRunner runner = Runner("run-1");
+        await WriteRowsAsync("in", "a");
+        ArtifactRef input = await DatasetArtifacts.DescribeAsync(_datasets, "source", "in", "train");
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => runner.RunAsync(new StepDefinition("slow", "slow", 1, "c", [input]), _ =>
+        {
+            _store.SetStepMetrics("run-1", "slow", new Dictionary<string, double> { ["wall_seconds"] = 42 });
+            throw new OperationCanceledException();
+        }));
+
+        StepRecord failed = Assert.Single(_store.GetSteps("run-1"));
+        Assert.Equal(StepStatus.Failed, failed.Status);
+        Assert.Equal(42, failed.Metric("wall_seconds"));
+    }
+
+    [Fact]
     public async Task RunDiff_names_changed_config_values_metrics_and_artifact_hashes()
     {
         await WriteRowsAsync("in", "a");

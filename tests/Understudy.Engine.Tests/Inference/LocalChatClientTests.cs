@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Understudy.Engine.Generation;
+using Understudy.Engine.Generation.Constraints;
 using Understudy.Engine.Inference;
 using Understudy.Engine.Scheduling;
 using Understudy.Engine.Tests.Support;
@@ -174,5 +175,33 @@ public class LocalChatClientTests
         var scheduler = client.GetService<ContinuousBatchScheduler>()!;
         await client.GetResponseAsync("hello", new ChatOptions { MaxOutputTokens = 1 }, TestContext.Current.CancellationToken);
         Assert.Equal(0, scheduler.Metrics.RunningSequences);
+    }
+
+    [Fact]
+    public async Task Json_mode_decodes_only_json_so_every_answer_is_a_json_prefix_and_a_finished_one_parses()
+    {
+        using var model = TinyLocalModels.Create(maxNewTokens: 48, std: 0.5);
+        using var client = CreateClient(model);
+        var ct = TestContext.Current.CancellationToken;
+        var finished = 0;
+
+        for (int seed = 0; seed < 6; seed++)
+        {
+            var json = new ChatOptions { ResponseFormat = ChatResponseFormat.Json, Temperature = 1.0f, Seed = seed, MaxOutputTokens = 48 };
+            var free = new ChatOptions { Temperature = 1.0f, Seed = seed, MaxOutputTokens = 48 };
+
+            var constrained = await client.GetResponseAsync("hello", json, ct);
+            var unconstrained = await client.GetResponseAsync("hello", free, ct);
+
+            var prefix = new JsonPrefix();
+            Assert.True(prefix.TryAdvance(constrained.Text), $"not JSON: {constrained.Text}");
+            Assert.False(new JsonPrefix().TryAdvance(unconstrained.Text), $"the random model wrote JSON unaided: {unconstrained.Text}");
+            if (constrained.FinishReason == ChatFinishReason.Stop)
+            {
+                System.Text.Json.JsonDocument.Parse(constrained.Text).Dispose();
+                finished++;
+            }
+        }
+        Assert.True(finished > 0, "no constrained answer completed its JSON value within the token budget");
     }
 }

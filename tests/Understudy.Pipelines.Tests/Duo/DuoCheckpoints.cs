@@ -18,6 +18,9 @@ internal sealed class DuoCheckpoints
 
     public void KillAt(string name, int pass = 1) => _killAt = (name, pass);
 
+    /// <summary>Kills the current "process" now (the user's Ctrl-C).</summary>
+    public void Kill() => _process.Cancel();
+
     public int Passes(string name)
     {
         lock (_passes)

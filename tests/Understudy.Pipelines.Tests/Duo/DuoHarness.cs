@@ -61,12 +61,15 @@ internal sealed partial class DuoHarness : IDisposable
 
     public List<string> Log { get; } = [];
 
+    /// <summary>The loop's clock (steps' timestamps, wall time, the wall-time deadline).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     public ICurator? Curator { get; set; }
 
     public string StepFile(string step) => Path.Combine(Workspace.Root, step + ".yaml");
 
     public Task<DuoResult> RunAsync(bool forceNewRun = false, string configHash = "duo-config-v1") =>
-        new DuoLoop(Workspace.Store, Lineage).RunAsync(Config,
+        new DuoLoop(Workspace.Store, Lineage, Time).RunAsync(Config,
             new DuoRunIdentity(configHash, ConfigJson(), Path.Combine(Workspace.Root, "models"), ForceNewRun: forceNewRun),
             Services(), Checkpoints.ProcessToken);
 

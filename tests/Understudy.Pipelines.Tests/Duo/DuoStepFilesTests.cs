@@ -18,6 +18,17 @@ public sealed class DuoStepFilesTests
     }
 
     [Fact]
+    public async Task The_synth_files_num_samples_and_seed_are_used_per_iteration_without_a_warning()
+    {
+        using var duo = new DuoHarness();
+
+        await duo.RunAsync();
+
+        Assert.Equal(8, (await duo.Workspace.RowsAsync<Understudy.Core.Datasets.SynthRow>("duo-triage/synth-1", "train")).Count);
+        Assert.DoesNotContain(duo.Log, l => l.StartsWith("warning: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unknown_key_in_a_step_file_is_an_error_naming_the_step_and_the_key()
     {
         using var duo = new DuoHarness();

@@ -20,9 +20,13 @@ internal sealed class FakeStudent(IDatasetStore store, DuoCheckpoints checkpoint
 
     public string ConfigHash { get; set; } = "trainer-v1";
 
+    /// <summary>Runs inside each training, before it reads its rows (e.g. blocks until cancelled, as a long fine-tune would).</summary>
+    public Func<StudentTrainingRequest, CancellationToken, Task> DuringTraining { get; set; } = (_, _) => Task.CompletedTask;
+
     public async Task<StudentTrainingResult> TrainAsync(StudentTrainingRequest request, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         checkpoints.Pass("train");
+        await DuringTraining(request, cancellationToken);
         int rows = 0;
         await foreach (CoverageRow _ in store.ReadAsync<CoverageRow>(request.TrainDatasetId, request.TrainSplit, cancellationToken))
         {

@@ -4,6 +4,7 @@ using Understudy.Engine.Adapters;
 using Understudy.Engine.Inference;
 using Understudy.Pipelines.FineTuning;
 using Understudy.Pipelines.Tests.Fakes;
+using Understudy.Testing.Models;
 
 namespace Understudy.Pipelines.Tests.FineTuning;
 

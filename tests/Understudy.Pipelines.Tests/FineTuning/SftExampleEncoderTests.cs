@@ -2,6 +2,7 @@ using Understudy.Core.Datasets;
 using Understudy.Engine.ChatTemplates;
 using Understudy.Engine.Tokenization;
 using Understudy.Pipelines.FineTuning;
+using Understudy.Testing.Models;
 
 namespace Understudy.Pipelines.Tests.FineTuning;
 

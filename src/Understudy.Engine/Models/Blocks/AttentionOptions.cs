@@ -21,6 +21,8 @@ public sealed record AttentionOptions
     public double? LogitSoftcap { get; init; }
     /// <summary>Attend only to the last N positions (Mistral, Gemma 2's even layers).</summary>
     public int? SlidingWindow { get; init; }
+    /// <summary>Multi-token passes use libtorch's fused attention (else the explicit form); soft-capping always uses the explicit form.</summary>
+    public bool FusedAttention { get; init; } = true;
 
     /// <summary>The options config.json implies for a plain Llama-style layer; families adjust them with <c>with</c>.</summary>
     public static AttentionOptions ForConfig(ModelConfig config) => new()
@@ -31,5 +33,6 @@ public sealed record AttentionOptions
         HeadDim = config.ResolvedHeadDim,
         QkvBias = config.AttentionBias,
         OutputBias = config.AttentionBias,
+        FusedAttention = AttentionImplementations.Validate(config.AttnImplementation) == AttentionImplementations.Sdpa,
     };
 }

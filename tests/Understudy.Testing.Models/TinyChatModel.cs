@@ -3,20 +3,21 @@ using Understudy.Engine.Models;
 using Understudy.Engine.Tokenization;
 using static TorchSharp.torch;
 
-namespace Understudy.Pipelines.Tests.FineTuning;
+namespace Understudy.Testing.Models;
 
 /// <summary>
 /// Writes a tiny random Llama with a byte-level tokenizer (ids 0-255 are bytes, 256 = &lt;|im_start|&gt;,
-/// 257 = &lt;|im_end|&gt;, also EOS and padding) and a ChatML template: a complete, servable model folder.
+/// 257 = &lt;|im_end|&gt;, also EOS and padding) and a ChatML template: a complete, servable and trainable model
+/// folder. Every byte is one token, so <paramref name="maxPositions"/> must cover the longest prompt in bytes.
 /// </summary>
-internal static class TinyChatModel
+public static class TinyChatModel
 {
     public const int ImEnd = 257;
 
     public const string ChatMl =
         "{% for m in messages %}<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}";
 
-    public static void Write(string folder, long seed = 5)
+    public static void Write(string folder, long seed = 5, int maxPositions = 256)
     {
         Directory.CreateDirectory(folder);
         var config = new ModelConfig
@@ -28,7 +29,7 @@ internal static class TinyChatModel
             NumAttentionHeads = 4,
             NumKeyValueHeads = 2,
             VocabSize = 258,
-            MaxPositionEmbeddings = 256,
+            MaxPositionEmbeddings = maxPositions,
             RmsNormEps = 1e-5,
             RopeTheta = 10000,
             TieWordEmbeddings = true,
