@@ -3,10 +3,10 @@ using static TorchSharp.torch;
 namespace Understudy.Engine.Kernels;
 
 /// <summary>
-/// Fused element-wise steps of a decode step (RMS norm, gated activation) as one call each instead of four to six
-/// libtorch ops. At decode size the work is a few thousand floats, so the cost of an op is its fixed dispatch cost;
-/// fusing is what shortens the step. Each returns null when it does not apply (see <see cref="Applies"/>), so the
-/// caller keeps its libtorch code as the general path.
+/// Fused steps of a decode step (RMS norm, gated activation, rotary, KV-cache append, greedy argmax) as one call each
+/// instead of several libtorch ops. At decode size the work is a few thousand floats, so the cost of an op is its fixed
+/// dispatch cost; fusing is what shortens the step. Each returns null (or false) when it does not apply (see
+/// <see cref="Applies"/>), so the caller keeps its libtorch code as the general path.
 /// </summary>
 public static unsafe class DecodeOps
 {

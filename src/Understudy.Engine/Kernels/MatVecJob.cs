@@ -2,7 +2,8 @@ namespace Understudy.Engine.Kernels;
 
 /// <summary>
 /// One <see cref="SkinnyLinear"/> call as a <see cref="KernelJob"/>: output rows are cut into chunks of about
-/// <see cref="ChunkBytes"/> of weights, claimed by the pool's threads in turn.
+/// <see cref="ChunkBytes"/> of weights, dealt to the pool's threads as one contiguous run each (see
+/// <see cref="KernelJob"/>).
 /// </summary>
 internal sealed unsafe class MatVecJob : KernelJob
 {
