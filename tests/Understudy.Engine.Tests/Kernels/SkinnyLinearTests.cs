@@ -118,6 +118,8 @@ public class SkinnyLinearTests
         Assert.Null(SkinnyLinear.TryForward(decodeInput, transposed.t(), null));              // not contiguous
         Assert.Null(SkinnyLinear.TryForward(doubles, doubleWeight, null));                    // float64
         Assert.Null(SkinnyLinear.TryForward(decodeInput.to_type(ScalarType.BFloat16), weight, null));   // mixed dtypes
+        using var bf16 = SkinnyLinear.TryForward(decodeInput.to_type(ScalarType.BFloat16), weight.to_type(ScalarType.BFloat16), null);
+        Assert.Null(bf16);                                                                     // bf16 decodes faster on libtorch
     }
 
     [Fact]
