@@ -43,7 +43,7 @@ public sealed class JsonTokenConstraint : ITokenConstraint
                 for (int key = 0; key < index.Buckets.GetLength(1); key++)
                 {
                     int[] bucket = index.Buckets[lead, key];
-                    if (bucket.Length == 0 || !Continues(lead == 1 ? " " + JsonTokenIndex.KeyCharacter(key) : JsonTokenIndex.KeyCharacter(key).ToString())) continue;
+                    if (bucket.Length == 0 || !BucketMayContinue(lead == 1, JsonTokenIndex.KeyCharacter(key))) continue;
                     foreach (int id in bucket) count += Check(allowed, id);
                 }
             }
@@ -72,6 +72,12 @@ public sealed class JsonTokenConstraint : ITokenConstraint
         if (!next.TryAdvance(text))
             throw new InvalidOperationException($"Token {tokenId} ('{text}') does not continue the JSON output; it was not allowed.");
         _state = next;
+    }
+
+    private bool BucketMayContinue(bool leadingWhitespace, char first)
+    {
+        var probe = _state;
+        return (!leadingWhitespace || probe.TryAdvance(' ')) && probe.TryAdvance(first);
     }
 
     private bool Continues(string text)
