@@ -62,7 +62,7 @@ public sealed class TokenGenerator
         Tensor logits = _model.call(new ModelInput(input, positionIds, cache, offset, valid, LastPositionOnly: true))
             .view(batch.Size, -1);                                                          // [B, vocab]
         if (!samplers.Any(s => s.NeedsProcessing))
-            return DecodeOps.ArgMax(logits) ?? logits.argmax(-1).cpu().data<long>().ToArray();
+            return DecodeOps.GreedyIds(logits);
 
         var chosen = new long[batch.Size];
         for (int row = 0; row < batch.Size; row++)

@@ -128,6 +128,9 @@ public static unsafe class DecodeOps
         return chosen;
     }
 
+    /// <summary>Greedy token ids of each row: <see cref="ArgMax"/> where it applies, libtorch's <c>argmax</c> otherwise.</summary>
+    public static long[] GreedyIds(Tensor logits) => ArgMax(logits) ?? logits.argmax(-1).cpu().data<long>().ToArray();
+
     /// <summary>
     /// The rule every fused decode op shares: enabled (<see cref="SkinnyLinear.Enabled"/>), supported CPU, no
     /// gradient recorded, a contiguous float32 CPU tensor of at most <see cref="SkinnyLinear.MaxInputRows"/> rows.

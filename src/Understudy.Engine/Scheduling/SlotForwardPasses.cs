@@ -79,7 +79,7 @@ internal sealed class SlotForwardPasses(LocalModel model, SlotKvCache cache)
             if (sequences[row].Request.Constraint is { } constraint) Restrict(logits[row], constraint);
         }
         bool anyArgmax = sequences.Any(s => !s.Sampler!.NeedsProcessing);
-        long[]? argmax = anyArgmax ? DecodeOps.ArgMax(logits) ?? logits.argmax(-1).cpu().data<long>().ToArray() : null;
+        long[]? argmax = anyArgmax ? DecodeOps.GreedyIds(logits) : null;
         for (int row = 0; row < sequences.Count; row++)
         {
             var sampler = sequences[row].Sampler!;
@@ -89,11 +89,12 @@ internal sealed class SlotForwardPasses(LocalModel model, SlotKvCache cache)
         return chosen;
     }
 
-    /// <summary>Sets the logits of the tokens <paramref name="constraint"/> rules out to -∞ (all stay when it allows none).</summary>
+    /// <summary>Sets the logits of the tokens <paramref name="constraint"/> rules out to -∞.</summary>
     private static void Restrict(Tensor rowLogits, ITokenConstraint constraint)
     {
         var allowed = new bool[rowLogits.shape[^1]];
-        if (constraint.FillAllowed(allowed) == 0) return;
+        if (constraint.FillAllowed(allowed) == 0)
+            throw new InvalidOperationException($"The sequence's {constraint.GetType().Name} allows no next token.");
         using Tensor mask = tensor(allowed, device: rowLogits.device);
         rowLogits.masked_fill_(mask.logical_not(), float.NegativeInfinity);
     }

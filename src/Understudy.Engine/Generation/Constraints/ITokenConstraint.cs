@@ -6,7 +6,10 @@ namespace Understudy.Engine.Generation.Constraints;
 /// </summary>
 public interface ITokenConstraint
 {
-    /// <summary>Sets <c>allowed[id]</c> for every token that may come next; returns how many are allowed.</summary>
+    /// <summary>
+    /// Sets <c>allowed[id]</c> for every token that may come next; returns how many are allowed. A constraint that
+    /// allows none fails its sequence, so allow an end-of-sequence token when nothing else can follow.
+    /// </summary>
     int FillAllowed(Span<bool> allowed);
 
     /// <summary>Advances past the chosen token.</summary>

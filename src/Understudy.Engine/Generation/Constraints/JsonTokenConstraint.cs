@@ -48,7 +48,9 @@ public sealed class JsonTokenConstraint : ITokenConstraint
                 }
             }
         }
-        if (_state.IsComplete)
+        // Complete, or stuck (e.g. at the whitespace cap in a vocabulary without the needed character): the output so
+        // far is the answer, or a valid prefix of one, so end the sequence rather than break the grammar.
+        if (_state.IsComplete || count == 0)
         {
             foreach (int id in _endIds) count += Allow(allowed, id);
         }

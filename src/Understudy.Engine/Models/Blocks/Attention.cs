@@ -162,9 +162,8 @@ public sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>, IPr
         if (Math.Abs(_scale - defaultScale) > 1e-12 * defaultScale) q = q.mul(_scale / defaultScale);
         Tensor keys = groups == 1 ? allKeys : allKeys.repeat_interleave(groups, 1);          // [B, H, L, D]
         Tensor values = groups == 1 ? allValues : allValues.repeat_interleave(groups, 1);
-        Tensor? additive = blocked is null
-            ? null
-            : zeros(blocked.squeeze(2).shape, q.dtype, q.device).masked_fill_(blocked.squeeze(2), MaskValue(q.dtype));   // [B|1, 1, T, L]
+        Tensor? mask = blocked?.squeeze(2);                                                 // [B|1, 1, T, L]
+        Tensor? additive = mask is null ? null : zeros(mask.shape, q.dtype, q.device).masked_fill_(mask, MaskValue(q.dtype));
         Tensor attended = nn.functional.scaled_dot_product_attention(q, keys, values, additive, 0, false)
             .transpose(1, 2).reshape(batch, steps, _options.NumHeads * _options.HeadDim);
         return widen ? attended.to_type(dtype) : attended;

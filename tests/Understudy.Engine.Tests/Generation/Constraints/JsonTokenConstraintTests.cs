@@ -69,6 +69,23 @@ public class JsonTokenConstraintTests
     }
 
     [Fact]
+    public void When_no_token_can_continue_the_value_only_end_of_sequence_is_allowed()
+    {
+        // A vocabulary with no quote and no closing brace: after "{" and the whitespace cap nothing can follow.
+        string?[] texts = [null, "{", " "];
+        var constraint = new JsonTokenConstraint(texts, [0]);
+        var allowed = new bool[texts.Length];
+        constraint.Accept(1);
+        for (int i = 0; i < JsonPrefix.MaxWhitespaceRun; i++) constraint.Accept(2);
+
+        int count = constraint.FillAllowed(allowed);
+
+        Assert.False(constraint.IsComplete);
+        Assert.Equal(1, count);
+        Assert.Equal([true, false, false], allowed);
+    }
+
+    [Fact]
     public void Accepting_a_token_that_was_not_allowed_is_an_error()
     {
         var constraint = new JsonTokenConstraint(TokenTexts.For(Tokenizer), Tokenizer.EosTokenIds);
