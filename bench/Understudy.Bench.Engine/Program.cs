@@ -16,13 +16,21 @@ int decodeTokens = int.Parse(Arg("--decode-tokens") ?? "64");
 int[] batches = (Arg("--batches") ?? "1,8,32").Split(',').Select(int.Parse).ToArray();
 int[] prefillLengths = (Arg("--prefill") ?? "128,512").Split(',', StringSplitOptions.RemoveEmptyEntries).Where(p => p != "none").Select(int.Parse).ToArray();
 if (Arg("--threads") is string threads) set_num_threads(int.Parse(threads));
-// Which decode paths to time: libtorch's (our kernels off), ours, or both in turn (the default).
-bool[] paths = (Arg("--paths") ?? "both") switch
+// Which decode paths to time, in turn: libtorch's (our kernels off), our per-op kernels (fused decoder layer off), and
+// ours with the fused layer (the default path). `both` (the default) is libtorch and kernels.
+string[] paths = (Arg("--paths") ?? "both") switch
 {
-    "libtorch" => [false],
-    "kernels" => [true],
-    _ => [false, true],
+    "both" => ["libtorch", "kernels"],
+    "all" => ["libtorch", "ops", "kernels"],
+    string list => list.Split(','),
 };
+if (paths.FirstOrDefault(p => p is not ("libtorch" or "ops" or "kernels")) is string unknown)
+    throw new ArgumentException($"--paths: unknown path '{unknown}'; use libtorch, ops, kernels (comma-separated), both or all.");
+static void Use(string path)
+{
+    SkinnyLinear.Enabled = path != "libtorch";
+    DecoderLayerKernel.Enabled = path == "kernels";
+}
 
 var config = ModelConfig.Load(configPath);
 ScalarType dtype = ModelLoadOptions.ParseDType(dtypeName);
@@ -99,14 +107,14 @@ try
     // Each decode figure is measured on libtorch's path (our CPU kernels switched off) and on our kernels, in turn.
     foreach (int batch in batches)
     {
-        foreach (bool kernels in paths)
+        foreach (string path in paths)
         {
-            SkinnyLinear.Enabled = kernels;
+            Use(path);
             double prefill = Enumerable.Range(0, 2).Min(_ => Time(batch, 16, 1));
             double total = Enumerable.Range(0, 2).Min(_ => Time(batch, 16, decodeTokens + 1));
             double perSecond = batch * decodeTokens / (total - prefill);
             string fraction = batch == 1 ? $"  = {perSecond / bound:P0} of the bandwidth bound" : "";
-            Console.WriteLine($"decode   batch {batch,2}, {(kernels ? "kernels " : "libtorch")}: {perSecond,8:F1} tok/s ({1000 * (total - prefill) / decodeTokens:F1} ms/step){fraction}");
+            Console.WriteLine($"decode   batch {batch,2}, {path,-8}: {perSecond,8:F1} tok/s ({1000 * (total - prefill) / decodeTokens:F1} ms/step){fraction}");
         }
     }
     // Fixed per-step cost: the same layer count at tiny widths, where arithmetic and memory traffic are negligible,
@@ -122,11 +130,11 @@ try
             probeGenerator.Generate([new TokenGenerationRequest([1, 5, 9], new GenerationOptions { MaxNewTokens = newTokens })]);
             return watch.Elapsed.TotalSeconds;
         });
-        foreach (bool kernels in paths)
+        foreach (string path in paths)
         {
-            SkinnyLinear.Enabled = kernels;
+            Use(path);
             double step = (ProbeTime(decodeTokens + 1) - ProbeTime(1)) / decodeTokens;
-            Console.WriteLine($"op overhead probe ({config.NumHiddenLayers} layers, hidden 64), {(kernels ? "kernels " : "libtorch")}: {1000 * step:F2} ms/step of fixed cost per decode step");
+            Console.WriteLine($"op overhead probe ({config.NumHiddenLayers} layers, hidden 64), {path,-8}: {1000 * step:F2} ms/step of fixed cost per decode step");
         }
     }
 }

@@ -45,11 +45,8 @@ public static unsafe class DecodeOps
         int width = (int)intermediate;
         for (long r = 0; r < rows; r++)
         {
-            float* gate = both + r * 2 * width, yr = y + r * width;
-            RowKernels.Scale(gate, 1f, yr, width);
-            if (geluTanh) RowKernels.GeluTanh(yr, width);
-            else RowKernels.Silu(yr, width);
-            RowKernels.Multiply(yr, gate + width, yr, width);
+            float* gate = both + r * 2 * width;
+            RowKernels.GatedActivation(gate, gate + width, geluTanh, y + r * width, width);
         }
         return output;
     }
@@ -69,7 +66,6 @@ public static unsafe class DecodeOps
             || rotary > d || rotary % 2 != 0 || !angles.SequenceEqual(sinSigned.shape)) return null;
         Tensor output = empty(shape, ScalarType.Float32, CPU);
         float* source = Pointer(x), y = Pointer(output), c = Pointer(cos), sn = Pointer(sinSigned);
-        int half = rotary / 2;
         for (long b = 0; b < shape[0]; b++)
         {
             for (long t = 0; t < shape[1]; t++)
@@ -78,10 +74,8 @@ public static unsafe class DecodeOps
                 float* cp = c + position * rotary, sp = sn + position * rotary;
                 for (int h = 0; h < heads; h++)
                 {
-                    float* xh = source + b * strides[0] + t * strides[1] + h * strides[2], yh = y + (position * heads + h) * d;
-                    for (int i = 0; i < half; i++) yh[i] = xh[i] * cp[i] + xh[i + half] * sp[i];
-                    for (int i = half; i < rotary; i++) yh[i] = xh[i] * cp[i] + xh[i - half] * sp[i];
-                    for (int i = rotary; i < d; i++) yh[i] = xh[i];
+                    float* xh = source + b * strides[0] + t * strides[1] + h * strides[2];
+                    RowKernels.Rotate(xh, cp, sp, rotary, y + (position * heads + h) * d, d);
                 }
             }
         }
@@ -142,6 +136,8 @@ public static unsafe class DecodeOps
 
     private static bool IsFloatCpu(Tensor tensor) =>
         tensor.dtype == ScalarType.Float32 && tensor.device_type == TorchSharp.DeviceType.CPU;
+
+    internal static bool IsContiguousFloatCpu(Tensor tensor) => IsFloatCpu(tensor) && tensor.is_contiguous();
 
     internal static float* Pointer(Tensor tensor) => (float*)TensorMemory.Address(tensor);
 }

@@ -2,7 +2,7 @@ using System.Runtime.Intrinsics;
 
 namespace Understudy.Engine.Kernels;
 
-/// <summary>Per-row loops over float32 buffers for <see cref="DecodeOps"/>: RMS norm and gated activations.</summary>
+/// <summary>Per-row loops over float32 buffers for <see cref="DecodeOps"/> and <see cref="DecoderLayerKernel"/>: norms, activations, rotary.</summary>
 internal static unsafe class RowKernels
 {
     private const int Lanes = 8;   // Vector256<float>
@@ -71,6 +71,35 @@ internal static unsafe class RowKernels
         int i = 0;
         for (; i <= count - Lanes; i += Lanes) Vector256.Store(Vector256.Load(a + i) * Vector256.Load(b + i), y + i);
         for (; i < count; i++) y[i] = a[i] * b[i];
+    }
+
+    /// <summary><c>y = a + b</c> elementwise.</summary>
+    public static void Add(float* a, float* b, float* y, int count)
+    {
+        int i = 0;
+        for (; i <= count - Lanes; i += Lanes) Vector256.Store(Vector256.Load(a + i) + Vector256.Load(b + i), y + i);
+        for (; i < count; i++) y[i] = a[i] + b[i];
+    }
+
+    /// <summary><c>y = act(gate) · up</c>: SiLU, or the tanh approximation of GELU when <paramref name="geluTanh"/>.</summary>
+    public static void GatedActivation(float* gate, float* up, bool geluTanh, float* y, int count)
+    {
+        Scale(gate, 1f, y, count);
+        if (geluTanh) GeluTanh(y, count);
+        else Silu(y, count);
+        Multiply(y, up, y, count);
+    }
+
+    /// <summary>
+    /// Rotary embedding of one head <paramref name="x"/> [d] into <paramref name="y"/> (not the same memory):
+    /// <c>x·cos + roll(x, R/2)·sinSigned</c> over the first <paramref name="rotary"/> channels, the rest copied.
+    /// </summary>
+    public static void Rotate(float* x, float* cos, float* sinSigned, int rotary, float* y, int d)
+    {
+        int half = rotary / 2;
+        for (int i = 0; i < half; i++) y[i] = x[i] * cos[i] + x[i + half] * sinSigned[i];
+        for (int i = half; i < rotary; i++) y[i] = x[i] * cos[i] + x[i - half] * sinSigned[i];
+        for (int i = rotary; i < d; i++) y[i] = x[i];
     }
 
     /// <summary>The index of the first largest value (the first NaN, if any, as libtorch's argmax).</summary>

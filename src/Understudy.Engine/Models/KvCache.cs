@@ -8,7 +8,7 @@ namespace Understudy.Engine.Models;
 /// copied into their slots; attention reads a view of the first <c>length</c> slots. Nothing is concatenated per step.
 /// Slots are shared by every row of the batch (left padding keeps prompts aligned on their last token).
 /// </summary>
-public sealed class KvCache : IKeyValueCache, IDisposable
+public sealed class KvCache : IKeyValueCache, IDecodeStepCache, IDisposable
 {
     private readonly Tensor[] _keys;
     private readonly Tensor[] _values;
@@ -51,6 +51,26 @@ public sealed class KvCache : IKeyValueCache, IDisposable
             _values[layer].narrow(2, offset, steps).copy_(values.transpose(1, 2));
         }
         return (_keys[layer].narrow(2, 0, offset + steps), _values[layer].narrow(2, 0, offset + steps));
+    }
+
+    /// <inheritdoc />
+    unsafe bool IDecodeStepCache.TryGetDecodeSlots(int layer, long offset, int rows, out DecodeCacheSlots slots)
+    {
+        slots = default;
+        Tensor keys = _keys[layer], values = _values[layer];
+        if (rows != BatchSize || offset < 0 || offset + 1 > Capacity || !DecodeOps.IsContiguousFloatCpu(keys) || !DecodeOps.IsContiguousFloatCpu(values))
+            return false;
+        long headStride = Capacity * keys.shape[3];
+        slots = new DecodeCacheSlots
+        {
+            Keys = DecodeOps.Pointer(keys),
+            Values = DecodeOps.Pointer(values),
+            RowStride = keys.shape[1] * headStride,
+            HeadStride = headStride,
+            WritePositions = null,
+            Offset = offset,
+        };
+        return true;
     }
 
     /// <inheritdoc />

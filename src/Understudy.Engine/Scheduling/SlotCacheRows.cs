@@ -1,3 +1,4 @@
+using Understudy.Engine.Kernels;
 using Understudy.Engine.Models;
 using static TorchSharp.torch;
 
@@ -7,7 +8,7 @@ namespace Understudy.Engine.Scheduling;
 /// One forward pass's view of a <see cref="SlotKvCache"/>: contiguous rows, each writing its new keys and values at
 /// its own positions (a scatter when rows start at different positions, a narrow copy when they start together).
 /// </summary>
-internal sealed class SlotCacheRows(SlotKvCache cache, int firstSlot, int rows, Tensor? querySlots) : IKeyValueCache
+internal sealed class SlotCacheRows(SlotKvCache cache, int firstSlot, int rows, Tensor? querySlots) : IKeyValueCache, IDecodeStepCache
 {
     public (Tensor Keys, Tensor Values) Append(int layer, long offset, Tensor keys, Tensor values)
     {
@@ -29,5 +30,31 @@ internal sealed class SlotCacheRows(SlotKvCache cache, int firstSlot, int rows, 
             allValues.scatter_(2, index, values.transpose(1, 2));
         }
         return (allKeys.narrow(2, 0, offset + steps), allValues.narrow(2, 0, offset + steps));
+    }
+
+    public unsafe bool TryGetDecodeSlots(int layer, long offset, int stepRows, out DecodeCacheSlots slots)
+    {
+        slots = default;
+        Tensor keys = cache.Keys(layer), values = cache.Values(layer);
+        if (stepRows != rows || offset < 0 || offset + 1 > cache.Capacity || !DecodeOps.IsContiguousFloatCpu(keys) || !DecodeOps.IsContiguousFloatCpu(values))
+            return false;
+        long* positions = null;
+        if (querySlots is not null)
+        {
+            if (querySlots.dtype != ScalarType.Int64 || querySlots.device_type != TorchSharp.DeviceType.CPU || !querySlots.is_contiguous()
+                || querySlots.numel() != rows) return false;
+            positions = (long*)TensorMemory.Address(querySlots);
+        }
+        long headStride = cache.Capacity * keys.shape[3], rowStride = keys.shape[1] * headStride;
+        slots = new DecodeCacheSlots
+        {
+            Keys = DecodeOps.Pointer(keys) + firstSlot * rowStride,
+            Values = DecodeOps.Pointer(values) + firstSlot * rowStride,
+            RowStride = rowStride,
+            HeadStride = headStride,
+            WritePositions = positions,
+            Offset = offset,
+        };
+        return true;
     }
 }

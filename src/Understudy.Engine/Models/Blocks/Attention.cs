@@ -88,7 +88,32 @@ public sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>, IPr
         _fused = null;
     }
 
-    /// <summary>x [B, T, hidden] → [B, T, hidden].</summary>
+    /// <summary>Shape and variant switches.</summary>
+    internal AttentionOptions Options => _options;
+
+    /// <summary>The layer's index in the stack (its KV cache layer).</summary>
+    internal int LayerIndex => _layerIndex;
+
+    /// <summary>The score scale.</summary>
+    internal double ScoreScale => _scale;
+
+    /// <summary>Qwen3's per-head norms, or null.</summary>
+    internal (RmsNorm Query, RmsNorm Key)? HeadNorms => q_norm is null || k_norm is null ? null : (q_norm, k_norm);
+
+    /// <summary>
+    /// The q/k/v weight as one [q + 2·kv, hidden] tensor and its bias when inference may read it directly (the stored
+    /// or fused weight of plain linear layers, no gradient recorded), else null.
+    /// </summary>
+    internal (Tensor Weight, Tensor? Bias)? InferenceQkv()
+    {
+        if (qkv_proj is not null) return qkv_proj is Linear { weight: { } weight } linear && !is_grad_enabled() ? (weight, linear.bias) : null;
+        return _fused is not null && _fused.CanServe(q_proj, k_proj, v_proj) ? (_fused.Weight, _fused.Bias) : null;
+    }
+
+    /// <summary>o_proj when it is a plain linear layer (not an adapter or quantized module), else null.</summary>
+    internal Linear? PlainOutputProjection => o_proj as Linear;
+
+        /// <summary>x [B, T, hidden] → [B, T, hidden].</summary>
     public override Tensor forward(Tensor x, AttentionContext context)
     {
         using var scope = NewDisposeScope();

@@ -75,7 +75,26 @@ public sealed class GatedMlp : nn.Module<Tensor, Tensor>, IProjectionHost
         _fused = null;
     }
 
-    /// <inheritdoc />
+    /// <summary>The intermediate width.</summary>
+    internal long Intermediate => _intermediate;
+
+    /// <summary>The activation of the gate.</summary>
+    internal MlpActivation Activation => _activation;
+
+    /// <summary>
+    /// The gate/up weight as one [2·intermediate, hidden] tensor and its bias when inference may read it directly (the
+    /// stored or fused weight of plain linear layers, no gradient recorded), else null.
+    /// </summary>
+    internal (Tensor Weight, Tensor? Bias)? InferenceGateUp()
+    {
+        if (gate_up_proj is not null) return gate_up_proj is Linear { weight: { } weight } linear && !is_grad_enabled() ? (weight, linear.bias) : null;
+        return _fused is not null && _fused.CanServe(gate_proj, up_proj) ? (_fused.Weight, _fused.Bias) : null;
+    }
+
+    /// <summary>down_proj when it is a plain linear layer (not an adapter or quantized module), else null.</summary>
+    internal Linear? PlainDownProjection => down_proj as Linear;
+
+        /// <inheritdoc />
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();

@@ -24,9 +24,10 @@ public sealed class PreNormDecoderLayer : nn.Module<Tensor, AttentionContext, Te
         RegisterComponents();
     }
 
-    /// <summary>x [B, T, hidden] → [B, T, hidden].</summary>
+    /// <summary>x [B, T, hidden] → [B, T, hidden]. A decode step runs as one fused kernel where it can (<see cref="FusedDecodeStep"/>).</summary>
     public override Tensor forward(Tensor x, AttentionContext context)
     {
+        if (FusedDecodeStep.TryForward(self_attn, mlp, input_layernorm, post_attention_layernorm, x, context) is { } decoded) return decoded;
         using var scope = NewDisposeScope();
         Tensor h = self_attn.call(input_layernorm.call(x), context).add_(x);
         Tensor output = mlp.call(post_attention_layernorm.call(h)).add_(h);

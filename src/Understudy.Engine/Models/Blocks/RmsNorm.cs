@@ -29,6 +29,12 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
     /// <summary>The value a freshly initialised weight takes (1, or 0 when stored as an offset from one).</summary>
     public double NeutralWeight => _weightIsOffsetFromOne ? 0.0 : 1.0;
 
+    /// <summary>The epsilon added to the mean square.</summary>
+    internal double Eps => _eps;
+
+    /// <summary>True when the norm scales by (1 + weight) (Gemma).</summary>
+    internal bool WeightIsOffsetFromOne => _weightIsOffsetFromOne;
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {

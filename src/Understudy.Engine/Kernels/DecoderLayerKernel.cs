@@ -1,0 +1,127 @@
+namespace Understudy.Engine.Kernels;
+
+/// <summary>
+/// One whole pre-norm decoder layer for a decode step (at most <see cref="SkinnyLinear.MaxInputRows"/> rows, one new
+/// position each) on raw float32 memory: <c>h = x + o(attend(rotary(qkv(norm(x))))); y = h + down(act(gate·up(norm(h))))</c>.
+/// The four matrix-vector products and the attention run on <see cref="KernelWorkerPool"/>; norms, rotary, the KV
+/// cache write, residual adds and the activation run on the calling thread in place, on scratch buffers that live as
+/// long as the thread. The layer's libtorch form costs ~18 op dispatches and as many tensor allocations per layer at
+/// decode size, each of which costs more than the arithmetic; here the step is the five parallel calls and nothing else.
+/// Every value is computed by the same loops, in the same order, as the per-op kernels (<see cref="DecodeOps"/>,
+/// <see cref="SkinnyLinear"/>, <see cref="DecodeAttention"/>), so the result is the same bit for bit.
+/// </summary>
+public static unsafe class DecoderLayerKernel
+{
+    [ThreadStatic] private static float[]? s_scratch;
+    private static long s_layerSteps;
+
+    /// <summary>
+    /// Turns the fused layer on or off for the whole process (default on; it also needs <see cref="SkinnyLinear.Enabled"/>).
+    /// The benchmark flips it to measure the per-op path in the same run.
+    /// </summary>
+    public static bool Enabled { get; set; } = true;
+
+    /// <summary>Layer steps run by this kernel since the process started (a diagnostic: tests check it ran).</summary>
+    public static long LayerStepsRun => Interlocked.Read(ref s_layerSteps);
+
+    /// <summary>Runs the layer on <paramref name="x"/> [batch, hidden] into <paramref name="y"/> [batch, hidden].</summary>
+    internal static void Run(in DecoderLayerWeights w, in DecodeStepInputs step, in DecodeCacheSlots cache, float* x, float* y)
+    {
+        int batch = step.Batch, hidden = w.Hidden, d = w.HeadDim, heads = w.Heads, kvHeads = w.KvHeads;
+        int qkvWidth = (heads + 2 * kvHeads) * d, attendedWidth = heads * d, intermediate = w.Intermediate;
+        long normedCount = (long)batch * hidden, qkvCount = (long)batch * qkvWidth, attendedCount = (long)batch * attendedWidth;
+        long gateUpCount = 2L * batch * intermediate, activatedCount = (long)batch * intermediate;
+        float[] scratch = Scratch(normedCount + qkvCount + attendedCount + gateUpCount + activatedCount + normedCount + d);
+        fixed (float* buffer = scratch)
+        {
+            float* normed = buffer, qkv = normed + normedCount, attended = qkv + qkvCount, gateUp = attended + attendedCount;
+            float* activated = gateUp + gateUpCount, projected = activated + activatedCount, head = projected + normedCount;
+            var pool = KernelWorkerPool.Shared;
+
+            // Attention half: h = x + o_proj(attention(rotary(qkv_proj(input_layernorm(x)))))
+            Normalize(x, w.InputNorm, w.NormEps, w.NormOffsetFromOne, normed, batch, hidden);
+            pool.Run(new MatVecJob(w.Qkv, bfloat16: false, qkvWidth, hidden, normed, batch, w.QkvBias, qkv));
+            for (int b = 0; b < batch; b++) PositionHeads(w, step, cache, qkv + (long)b * qkvWidth, b, head);
+            pool.Run(new AttentionJob(Layout(w, step, cache, qkv, qkvWidth, attended)));
+            pool.Run(new MatVecJob(w.Output, bfloat16: false, hidden, attendedWidth, attended, batch, w.OutputBias, projected));
+            RowKernels.Add(projected, x, y, (int)normedCount);
+
+            // MLP half: y = h + down_proj(act(gate) · up)
+            Normalize(y, w.PostAttentionNorm, w.NormEps, w.NormOffsetFromOne, normed, batch, hidden);
+            pool.Run(new MatVecJob(w.GateUp, bfloat16: false, 2 * intermediate, hidden, normed, batch, w.GateUpBias, gateUp));
+            for (int b = 0; b < batch; b++)
+            {
+                float* gate = gateUp + 2L * b * intermediate;
+                RowKernels.GatedActivation(gate, gate + intermediate, w.GeluTanh, activated + (long)b * intermediate, intermediate);
+            }
+            pool.Run(new MatVecJob(w.Down, bfloat16: false, hidden, intermediate, activated, batch, w.DownBias, projected));
+            RowKernels.Add(projected, y, y, (int)normedCount);
+        }
+        Interlocked.Increment(ref s_layerSteps);
+    }
+
+    private static void Normalize(float* x, float* weight, float eps, bool offsetFromOne, float* y, int rows, int width)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            float* xr = x + (long)r * width;
+            RowKernels.ScaleByWeight(xr, RowKernels.InverseRms(xr, width, eps), weight, offsetFromOne, y + (long)r * width, width);
+        }
+    }
+
+    /// <summary>
+    /// Row <paramref name="b"/>'s q and k heads: per-head norm (Qwen3), then rotary, in place; then its k and v heads
+    /// into the cache at the row's write position.
+    /// </summary>
+    private static void PositionHeads(in DecoderLayerWeights w, in DecodeStepInputs step, in DecodeCacheSlots cache, float* row, int b, float* head)
+    {
+        int d = w.HeadDim, heads = w.Heads, kvHeads = w.KvHeads;
+        float* cos = step.Cos + (long)b * step.RotaryDim, sin = step.SinSigned + (long)b * step.RotaryDim;
+        for (int h = 0; h < heads + kvHeads; h++)
+        {
+            float* source = row + (long)h * d;
+            float* norm = h < heads ? w.QueryNorm : w.KeyNorm;
+            if (norm != null) RowKernels.ScaleByWeight(source, RowKernels.InverseRms(source, d, w.QkNormEps), norm, false, source, d);
+            Buffer.MemoryCopy(source, head, d * sizeof(float), d * sizeof(float));
+            RowKernels.Rotate(head, cos, sin, step.RotaryDim, source, d);
+        }
+        long slot = cache.WritePosition(b), bytes = d * sizeof(float);
+        for (int k = 0; k < kvHeads; k++)
+        {
+            long at = b * cache.RowStride + k * cache.HeadStride + slot * d;
+            Buffer.MemoryCopy(row + (long)(heads + k) * d, cache.Keys + at, bytes, bytes);
+            Buffer.MemoryCopy(row + (long)(heads + kvHeads + k) * d, cache.Values + at, bytes, bytes);
+        }
+    }
+
+    private static AttentionLayout Layout(in DecoderLayerWeights w, in DecodeStepInputs step, in DecodeCacheSlots cache, float* qkv, int qkvWidth, float* output) => new()
+    {
+        Batch = step.Batch,
+        Heads = w.Heads,
+        KvHeads = w.KvHeads,
+        HeadDim = w.HeadDim,
+        Length = (int)cache.Length,
+        Scale = w.Scale,
+        SoftCap = w.SoftCap,
+        Queries = qkv,
+        QueryBatchStride = qkvWidth,
+        QueryHeadStride = w.HeadDim,
+        Keys = cache.Keys,
+        KeyBatchStride = cache.RowStride,
+        KeyHeadStride = cache.HeadStride,
+        KeyStepStride = w.HeadDim,
+        Values = cache.Values,
+        ValueBatchStride = cache.RowStride,
+        ValueHeadStride = cache.HeadStride,
+        ValueStepStride = w.HeadDim,
+        Blocked = step.Blocked,
+        BlockedBatchStride = step.BlockedBatchStride,
+        Output = output,
+    };
+
+    private static float[] Scratch(long count)
+    {
+        if (s_scratch is null || s_scratch.Length < count) s_scratch = GC.AllocateUninitializedArray<float>((int)count, pinned: true);
+        return s_scratch;
+    }
+}
