@@ -113,7 +113,7 @@ public sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>, IPr
     /// <summary>o_proj when it is a plain linear layer (not an adapter or quantized module), else null.</summary>
     internal Linear? PlainOutputProjection => o_proj as Linear;
 
-        /// <summary>x [B, T, hidden] → [B, T, hidden].</summary>
+    /// <summary>x [B, T, hidden] → [B, T, hidden].</summary>
     public override Tensor forward(Tensor x, AttentionContext context)
     {
         using var scope = NewDisposeScope();

@@ -94,7 +94,7 @@ public sealed class GatedMlp : nn.Module<Tensor, Tensor>, IProjectionHost
     /// <summary>down_proj when it is a plain linear layer (not an adapter or quantized module), else null.</summary>
     internal Linear? PlainDownProjection => down_proj as Linear;
 
-        /// <inheritdoc />
+    /// <inheritdoc />
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
