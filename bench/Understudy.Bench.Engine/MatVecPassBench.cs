@@ -28,6 +28,9 @@ public static class MatVecPassBench
         [
             ("our kernels, 2 MB pages", () => huge.Pass((x, w) => SkinnyLinear.Multiply(x, w))),
             ("our kernels, 4 KB pages", () => small.Pass((x, w) => SkinnyLinear.Multiply(x, w))),
+            ("  … 16 KB chunks", () => WithChunks(16 << 10, () => small.Pass((x, w) => SkinnyLinear.Multiply(x, w)))),
+            ("  … 256 KB chunks", () => WithChunks(256 << 10, () => small.Pass((x, w) => SkinnyLinear.Multiply(x, w)))),
+            ("  … 1 MB chunks", () => WithChunks(1 << 20, () => small.Pass((x, w) => SkinnyLinear.Multiply(x, w)))),
             ("libtorch linear, 2 MB pages", () => huge.Pass((x, w) => nn.functional.linear(x, w))),
             ("read-only stream, 2 MB pages", () => huge.Bytes / StreamingRead.BytesPerSecond(huge.Buffers, threads, 1)),
             ("read-only stream, 4 KB pages", () => small.Bytes / StreamingRead.BytesPerSecond(small.Buffers, threads, 1)),
@@ -45,6 +48,21 @@ public static class MatVecPassBench
         }
         huge.Dispose();
         small.Dispose();
+    }
+
+    /// <summary>Runs <paramref name="pass"/> with the kernel's chunk size set to <paramref name="bytes"/>, then restores it.</summary>
+    private static double WithChunks(int bytes, Func<double> pass)
+    {
+        int saved = MatVecJob.ChunkBytes;
+        MatVecJob.ChunkBytes = bytes;
+        try
+        {
+            return pass();
+        }
+        finally
+        {
+            MatVecJob.ChunkBytes = saved;
+        }
     }
 
     private static string AnonHugePages() => File.Exists("/proc/self/smaps_rollup")

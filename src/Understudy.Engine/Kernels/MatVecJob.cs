@@ -7,7 +7,8 @@ namespace Understudy.Engine.Kernels;
 /// </summary>
 internal sealed unsafe class MatVecJob : KernelJob
 {
-    private const int ChunkBytes = 64 * 1024;
+    /// <summary>Bytes of weights per chunk (the benchmark varies it; nothing else sets it).</summary>
+    internal static int ChunkBytes { get; set; } = 64 * 1024;
 
     private readonly void* _weight;
     private readonly bool _bfloat16;
