@@ -134,7 +134,7 @@ try
         var fractions = new List<(double Fraction, double TokensPerSecond)>();
         for (int round = 0; round < pairedRounds; round++)
         {
-            double triad = Math.Max(MemoryBandwidth.ManagedTriad(64 << 20, 2), MemoryBandwidth.TorchTriad(64 << 20, 2));
+            double triad = Math.Max(MemoryBandwidth.ManagedTriad(64 << 20, 5), MemoryBandwidth.TorchTriad(64 << 20, 5));
             double seconds = Time(1, 16, decodeTokens + 1) - Time(1, 16, 1);
             double perSecond = decodeTokens / seconds;
             fractions.Add((perSecond / (triad / weightBytes), perSecond));

@@ -5,7 +5,8 @@ namespace Understudy.Engine.Kernels;
 /// <summary>
 /// Single-query attention for one decode step, one chunk per (batch row, query head):
 /// <c>softmax(q·Kᵀ·scale [soft-capped, masked]) · V</c> over the cached keys and values of the head's KV group.
-/// Follows libtorch's eager path step for step (scale, cap, fill blocked scores with float.MinValue, softmax).
+/// Follows libtorch's eager path step for step (scale, cap, fill blocked scores with float.MinValue, softmax). A bf16
+/// cache is widened as it is read; the scores and the output stay float32.
 /// </summary>
 internal sealed unsafe class AttentionJob : KernelJob
 {
@@ -25,8 +26,10 @@ internal sealed unsafe class AttentionJob : KernelJob
         AttentionLayout a = _layout;
         int b = chunk / a.Heads, h = chunk % a.Heads, kv = h / (a.Heads / a.KvHeads), d = a.HeadDim, length = a.Length;
         float* q = a.Queries + b * a.QueryBatchStride + h * a.QueryHeadStride;
-        float* keys = a.Keys + b * a.KeyBatchStride + kv * a.KeyHeadStride;
-        float* values = a.Values + b * a.ValueBatchStride + kv * a.ValueHeadStride;
+        int elementBytes = a.BFloat16Cache ? 2 : 4;
+        byte* keys = (byte*)a.Keys + (b * a.KeyBatchStride + kv * a.KeyHeadStride) * elementBytes;
+        byte* values = (byte*)a.Values + (b * a.ValueBatchStride + kv * a.ValueHeadStride) * elementBytes;
+        long keyStep = a.KeyStepStride * elementBytes, valueStep = a.ValueStepStride * elementBytes;
         byte* blocked = a.Blocked == null ? null : a.Blocked + b * a.BlockedBatchStride;
         float[]? rented = length > 4096 ? new float[length] : null;
         Span<float> scoreSpan = rented ?? stackalloc float[length];
@@ -35,7 +38,7 @@ internal sealed unsafe class AttentionJob : KernelJob
             float max = float.MinValue;
             for (int l = 0; l < length; l++)
             {
-                float s = Dot(q, keys + l * a.KeyStepStride, d) * a.Scale;
+                float s = (a.BFloat16Cache ? MatVecBFloat16Rows.Dot((ushort*)(keys + l * keyStep), q, d) : Dot(q, (float*)(keys + l * keyStep), d)) * a.Scale;
                 if (a.SoftCap > 0) s = MathF.Tanh(s / a.SoftCap) * a.SoftCap;
                 if (blocked != null && blocked[l] != 0) s = float.MinValue;
                 scores[l] = s;
@@ -45,7 +48,11 @@ internal sealed unsafe class AttentionJob : KernelJob
             for (int l = 0; l < length; l++) sum += scores[l] = MathF.Exp(scores[l] - max);
             float* output = a.Output + (b * a.Heads + h) * d;
             new Span<float>(output, d).Clear();
-            for (int l = 0; l < length; l++) AddScaled(output, values + l * a.ValueStepStride, scores[l] / sum, d);
+            for (int l = 0; l < length; l++)
+            {
+                if (a.BFloat16Cache) AddScaled(output, (ushort*)(values + l * valueStep), scores[l] / sum, d);
+                else AddScaled(output, (float*)(values + l * valueStep), scores[l] / sum, d);
+            }
         }
     }
 
@@ -57,6 +64,14 @@ internal sealed unsafe class AttentionJob : KernelJob
         float sum = Vector256.Sum(acc);
         for (; i < count; i++) sum += x[i] * y[i];
         return sum;
+    }
+
+    private static void AddScaled(float* into, ushort* x, float weight, int count)
+    {
+        Vector256<float> w = Vector256.Create(weight);
+        int i = 0;
+        for (; i <= count - Lanes; i += Lanes) Vector256.Store(Vector256.FusedMultiplyAdd(MatVecBFloat16Rows.Widen8(x + i), w, Vector256.Load(into + i)), into + i);
+        for (; i < count; i++) into[i] += BitConverter.Int32BitsToSingle(x[i] << 16) * weight;
     }
 
     private static void AddScaled(float* into, float* x, float weight, int count)

@@ -106,19 +106,42 @@ public static unsafe class DecodeOps
     }
 
     /// <summary>
-    /// The index of the largest value of each row of <paramref name="logits"/> [.., vocab] (the first one on ties, the
+    /// The index of the largest value of each row of <paramref name="logits"/> [.., vocab] (float32 or bfloat16; the first one on ties, the
     /// first NaN if any, as libtorch's <c>argmax</c>), or null when the fused path does not apply. Greedy decoding's
     /// last step: libtorch reduces 50 k logits on its OpenMP threads, which then spin for milliseconds on the core the
     /// kernel workers need.
     /// </summary>
     public static long[]? ArgMax(Tensor logits)
     {
+        if (logits.dtype == ScalarType.BFloat16) return ArgMaxBFloat16(logits);
         if (!Applies(logits)) return null;
         int width = (int)logits.size(-1);
         long rows = logits.numel() / width;
         float* x = Pointer(logits);
         var chosen = new long[rows];
         for (long r = 0; r < rows; r++) chosen[r] = RowKernels.ArgMax(x + r * width, width);
+        return chosen;
+    }
+
+    /// <summary>bf16 logits: each row widened (exactly) to float32, then <see cref="RowKernels.ArgMax"/>.</summary>
+    private static long[]? ArgMaxBFloat16(Tensor logits)
+    {
+        if (!SkinnyLinear.Enabled || !SkinnyLinear.IsSupportedByHardware || is_grad_enabled() || !IsDecodeCache(logits)
+            || logits.dim() < 1 || logits.size(-1) == 0) return null;
+        int width = (int)logits.size(-1);
+        long rows = logits.numel() / width;
+        if (rows > SkinnyLinear.MaxInputRows) return null;
+        ushort* x = (ushort*)TensorMemory.Address(logits);
+        var chosen = new long[rows];
+        float[] row = GC.AllocateUninitializedArray<float>(width);
+        fixed (float* widened = row)
+        {
+            for (long r = 0; r < rows; r++)
+            {
+                BFloat16Conversion.ToFloat32(x + r * width, widened, width);
+                chosen[r] = RowKernels.ArgMax(widened, width);
+            }
+        }
         return chosen;
     }
 
@@ -138,6 +161,10 @@ public static unsafe class DecodeOps
         tensor.dtype == ScalarType.Float32 && tensor.device_type == TorchSharp.DeviceType.CPU;
 
     internal static bool IsContiguousFloatCpu(Tensor tensor) => IsFloatCpu(tensor) && tensor.is_contiguous();
+
+    /// <summary>A tensor the fused decoder layer reads or writes directly: contiguous float32 or bfloat16 on the CPU.</summary>
+    internal static bool IsDecodeCache(Tensor tensor) =>
+        tensor.dtype is ScalarType.Float32 or ScalarType.BFloat16 && tensor.device_type == TorchSharp.DeviceType.CPU && tensor.is_contiguous();
 
     internal static float* Pointer(Tensor tensor) => (float*)TensorMemory.Address(tensor);
 }

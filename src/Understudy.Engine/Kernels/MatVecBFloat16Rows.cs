@@ -98,7 +98,7 @@ internal static unsafe class MatVecBFloat16Rows
     }
 
     /// <summary>Eight bf16 patterns widened to floats.</summary>
-    private static Vector256<float> Widen8(ushort* w) =>
+    internal static Vector256<float> Widen8(ushort* w) =>
         Vector256.ShiftLeft(Vector256.WidenLower(Vector128.Load(w).ToVector256Unsafe()), 16).AsSingle();
 
     private static float ToFloat(ushort bf16) => BitConverter.Int32BitsToSingle(bf16 << 16);

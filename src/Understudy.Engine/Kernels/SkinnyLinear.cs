@@ -31,19 +31,22 @@ public static unsafe class SkinnyLinear
 
     /// <summary>
     /// Computes <c>input · weightᵀ + bias</c> with the kernel when the dispatch rule holds: kernel enabled, no
-    /// gradient recorded, float32 weights, at most <see cref="MaxInputRows"/> input rows, and <see cref="Multiply"/>
-    /// applicable. Returns null otherwise, so the caller uses libtorch.
+    /// gradient recorded, float32 weights (bfloat16 too when <paramref name="servesBFloat16"/>), at most
+    /// <see cref="MaxInputRows"/> input rows, and <see cref="Multiply"/> applicable. Returns null otherwise, so the
+    /// caller uses libtorch.
     /// </summary>
     /// <remarks>
-    /// bfloat16 stays with libtorch in decoding: the rest of a bf16 step (norms, rotary, attention) runs on libtorch's
-    /// OpenMP threads, which keep spinning after each op on the cores our workers need. Measured on SmolLM2-135M's shape
-    /// in bf16 (same run): decode with our bf16 matrix-vector kernel 25.2 tok/s at batch 1 and 79 at batch 8, with
-    /// libtorch's 42.5 and 261, although the kernel alone streams 1.6-1.9× faster than libtorch's <c>linear</c> at one
-    /// row. <see cref="Multiply"/> still serves bf16 when called directly.
+    /// bfloat16 is opt-in per call: the LM head after fused decoder layers asks for it. Inside per-op layers the norms,
+    /// rotary and attention of a bf16 step run on libtorch's OpenMP threads, which keep spinning after each op on the
+    /// cores our workers need. Measured on SmolLM2-135M's shape in bf16 (same run): decode with our bf16
+    /// matrix-vector kernel inside per-op layers ran 25.2 tok/s at batch 1 and 79 at batch 8, with libtorch's 42.5 and
+    /// 261, although the kernel alone streams 1.6-1.9× faster than libtorch's <c>linear</c> at one row. The fused layer
+    /// (<see cref="DecoderLayerKernel"/>) leaves no libtorch op between its products, so there it pays off.
     /// </remarks>
-    public static Tensor? TryForward(Tensor input, Tensor weight, Tensor? bias)
+    public static Tensor? TryForward(Tensor input, Tensor weight, Tensor? bias, bool servesBFloat16 = false)
     {
-        if (!Enabled || is_grad_enabled() || weight.dtype != ScalarType.Float32) return null;
+        if (!Enabled || is_grad_enabled()) return null;
+        if (weight.dtype != ScalarType.Float32 && !(servesBFloat16 && weight.dtype == ScalarType.BFloat16)) return null;
         long cols = weight.size(-1);
         if (cols == 0 || input.numel() / cols > MaxInputRows) return null;
         return Describe(input, weight, bias) is { } call ? Run(call) : null;

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Understudy.Engine.Kernels;
 using Understudy.Engine.Models.Blocks;
 using static TorchSharp.torch;
 
@@ -60,7 +61,11 @@ public abstract class CausalLanguageModel : nn.Module<ModelInput, Tensor>
         using var scope = NewDisposeScope();
         Tensor hidden = _body.call(input);
         if (input.LastPositionOnly) hidden = hidden.narrow(1, hidden.shape[1] - 1, 1);
-        Tensor logits = _head is not null ? Projection.Forward(_head, hidden) : Projection.Forward(hidden, _body.EmbedTokens.Weight);
+        // After fused decoder layers (bf16 included) no libtorch thread is left spinning, so our kernel serves a bf16 head too.
+        bool servesBFloat16 = DecoderLayerKernel.Enabled && _body.FusedLayers;
+        Tensor logits = _head is not null
+            ? Projection.Forward(_head, hidden, servesBFloat16)
+            : Projection.Forward(hidden, _body.EmbedTokens.Weight, servesBFloat16: servesBFloat16);
         if (_finalLogitSoftcap is double cap) logits = logits.div_(cap).tanh_().mul_(cap);
         return logits.MoveToOuterDisposeScope();
     }

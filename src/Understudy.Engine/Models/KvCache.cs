@@ -58,13 +58,14 @@ public sealed class KvCache : IKeyValueCache, IDecodeStepCache, IDisposable
     {
         slots = default;
         Tensor keys = _keys[layer], values = _values[layer];
-        if (rows != BatchSize || offset < 0 || offset + 1 > Capacity || !DecodeOps.IsContiguousFloatCpu(keys) || !DecodeOps.IsContiguousFloatCpu(values))
+        if (rows != BatchSize || offset < 0 || offset + 1 > Capacity || !DecodeOps.IsDecodeCache(keys) || !DecodeOps.IsDecodeCache(values))
             return false;
         long headStride = Capacity * keys.shape[3];
         slots = new DecodeCacheSlots
         {
-            Keys = DecodeOps.Pointer(keys),
-            Values = DecodeOps.Pointer(values),
+            Keys = TensorMemory.Address(keys),
+            Values = TensorMemory.Address(values),
+            BFloat16 = keys.dtype == ScalarType.BFloat16,
             RowStride = keys.shape[1] * headStride,
             HeadStride = headStride,
             WritePositions = null,

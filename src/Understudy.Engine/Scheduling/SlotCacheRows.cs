@@ -36,7 +36,7 @@ internal sealed class SlotCacheRows(SlotKvCache cache, int firstSlot, int rows, 
     {
         slots = default;
         Tensor keys = cache.Keys(layer), values = cache.Values(layer);
-        if (stepRows != rows || offset < 0 || offset + 1 > cache.Capacity || !DecodeOps.IsContiguousFloatCpu(keys) || !DecodeOps.IsContiguousFloatCpu(values))
+        if (stepRows != rows || offset < 0 || offset + 1 > cache.Capacity || !DecodeOps.IsDecodeCache(keys) || !DecodeOps.IsDecodeCache(values))
             return false;
         long* positions = null;
         if (querySlots is not null)
@@ -45,11 +45,12 @@ internal sealed class SlotCacheRows(SlotKvCache cache, int firstSlot, int rows, 
                 || querySlots.numel() != rows) return false;
             positions = (long*)TensorMemory.Address(querySlots);
         }
-        long headStride = cache.Capacity * keys.shape[3], rowStride = keys.shape[1] * headStride;
+        long headStride = cache.Capacity * keys.shape[3], rowStride = keys.shape[1] * headStride, elementBytes = keys.dtype == ScalarType.BFloat16 ? 2 : 4;
         slots = new DecodeCacheSlots
         {
-            Keys = DecodeOps.Pointer(keys) + firstSlot * rowStride,
-            Values = DecodeOps.Pointer(values) + firstSlot * rowStride,
+            Keys = (byte*)TensorMemory.Address(keys) + firstSlot * rowStride * elementBytes,
+            Values = (byte*)TensorMemory.Address(values) + firstSlot * rowStride * elementBytes,
+            BFloat16 = elementBytes == 2,
             RowStride = rowStride,
             HeadStride = headStride,
             WritePositions = positions,

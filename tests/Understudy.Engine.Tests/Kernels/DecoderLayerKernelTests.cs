@@ -63,14 +63,54 @@ public class DecoderLayerKernelTests
         for (int step = 0; step < DecodeSteps; step++) Assert.True(fused[step].eq(perOp[step]).all().item<bool>(), $"step {step} differs by {(fused[step] - perOp[step]).abs().max().item<float>()}");
     }
 
+    [Theory]
+    [InlineData("llama")]
+    [InlineData("qwen3")]
+    [InlineData("gemma")]
+    public void Bfloat16_decode_steps_are_as_close_to_float32_as_the_libtorch_bfloat16_layers(string family)
+    {
+        ModelConfig config = TinyModels.Family(family);
+        using var model = TinyModels.Create(config, dtype: ScalarType.BFloat16);
+        using var exact = TinyModels.Create(config);
+        CopyWeights(model, exact);   // the same bf16 weights, widened exactly to float32
+        long before = DecoderLayerKernel.LayerStepsRun;
+
+        Tensor[] fused = DecodeLogits(model, config, gradient: false, ScalarType.BFloat16);
+        Tensor[] libtorch = DecodeLogits(model, config, gradient: true, ScalarType.BFloat16);
+        Tensor[] float32 = DecodeLogits(exact, config, gradient: true);
+
+        Assert.True(DecoderLayerKernel.LayerStepsRun - before >= DecodeSteps * config.NumHiddenLayers, "the fused layer did not run");
+        for (int step = 0; step < DecodeSteps; step++)
+        {
+            Assert.Equal(ScalarType.BFloat16, fused[step].dtype);
+            float fusedError = MaxDifference(fused[step], float32[step]), libtorchError = MaxDifference(libtorch[step], float32[step]);
+            // The fused layer rounds to bf16 once per layer (at its output) where libtorch rounds after every op.
+            Assert.True(fusedError <= Math.Max(1.25f * libtorchError, 0.02f),
+                $"step {step}: fused bf16 is {fusedError} from float32, libtorch's bf16 layers {libtorchError}");
+        }
+    }
+
+    private static float MaxDifference(Tensor a, Tensor b)
+    {
+        using Tensor difference = (a.to_type(ScalarType.Float32) - b.to_type(ScalarType.Float32)).abs().max();
+        return difference.item<float>();
+    }
+
+    private static void CopyWeights(CausalLanguageModel from, CausalLanguageModel to)
+    {
+        using var noGrad = no_grad();
+        var source = from.state_dict();
+        foreach (var (name, tensor) in to.state_dict()) tensor.copy_(source[name]);
+    }
+
     /// <summary>
     /// Two rows (row 0 left-padded by two slots) prefilled together, then <see cref="DecodeSteps"/> teacher-forced decode
     /// steps on a <see cref="KvCache"/>; the logits of each step, [2, vocab].
     /// </summary>
-    private static Tensor[] DecodeLogits(CausalLanguageModel model, ModelConfig config, bool gradient)
+    private static Tensor[] DecodeLogits(CausalLanguageModel model, ModelConfig config, bool gradient, ScalarType dtype = ScalarType.Float32)
     {
         using var grad = gradient ? enable_grad() : no_grad();
-        using var cache = new KvCache(config, 2, PromptLength + DecodeSteps, ScalarType.Float32, CPU);
+        using var cache = new KvCache(config, 2, PromptLength + DecodeSteps, dtype, CPU);
         var valid = new bool[2, PromptLength + DecodeSteps];
         for (int slot = 0; slot < valid.GetLength(1); slot++) (valid[0, slot], valid[1, slot]) = (slot >= 2, true);
         using Tensor validSlots = tensor(valid);

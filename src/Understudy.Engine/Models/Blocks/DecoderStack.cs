@@ -14,6 +14,7 @@ public sealed class DecoderStack : nn.Module<ModelInput, Tensor>
     private readonly RmsNorm norm;
     private readonly RotaryEmbedding rotary_emb;
     private readonly double? _embeddingScale;
+    private bool? _fusedLayers;
 
     /// <summary>Assembles the body; <paramref name="createLayer"/> builds layer N.</summary>
     public DecoderStack(ModelConfig config, Func<int, nn.Module<Tensor, AttentionContext, Tensor>> createLayer,
@@ -33,6 +34,9 @@ public sealed class DecoderStack : nn.Module<ModelInput, Tensor>
     /// (gradient checkpointing, see <c>Understudy.Engine.Training.GradientCheckpointing</c>).
     /// </summary>
     public Func<nn.Module<Tensor, AttentionContext, Tensor>, Tensor, AttentionContext, Tensor>? LayerRunner { get; set; }
+
+    /// <summary>True when every layer is a <see cref="PreNormDecoderLayer"/>, whose decode steps run fused.</summary>
+    public bool FusedLayers => _fusedLayers ??= layers.All(layer => layer is PreNormDecoderLayer);
 
     /// <summary>The token embedding table.</summary>
     public TokenEmbedding EmbedTokens => embed_tokens;

@@ -6,7 +6,7 @@ namespace Understudy.Engine.Models.Blocks;
 
 /// <summary>
 /// Runs a <see cref="PreNormDecoderLayer"/>'s decode step on <see cref="DecoderLayerKernel"/> when everything it
-/// reads is in the kernel's form: float32 CPU tensors, at most <see cref="SkinnyLinear.MaxInputRows"/> rows of one new
+/// reads is in the kernel's form: CPU tensors all float32 or all bfloat16, at most <see cref="SkinnyLinear.MaxInputRows"/> rows of one new
 /// position each, plain linear projections (no adapter or quantized module), a cache that hands out raw slots
 /// (<see cref="IDecodeStepCache"/>), no gradient recorded. Otherwise returns null and the layer runs its blocks.
 /// </summary>
@@ -15,7 +15,9 @@ internal static unsafe class FusedDecodeStep
     /// <summary>x [B, 1, hidden] → [B, 1, hidden], or null when the fused step does not apply.</summary>
     public static Tensor? TryForward(Attention attention, GatedMlp mlp, RmsNorm inputNorm, RmsNorm postNorm, Tensor x, AttentionContext context)
     {
-        if (!DecoderLayerKernel.Enabled || !DecodeOps.Applies(x) || x.dim() != 3 || x.size(1) != 1) return null;
+        if (!DecoderLayerKernel.Enabled || !SkinnyLinear.Enabled || !SkinnyLinear.IsSupportedByHardware || is_grad_enabled()) return null;
+        if (!DecodeOps.IsDecodeCache(x) || x.dim() != 3 || x.size(1) != 1 || x.size(0) > SkinnyLinear.MaxInputRows) return null;
+        ScalarType dtype = x.dtype;
         AttentionOptions options = attention.Options;
         if (x.size(2) != options.HiddenSize) return null;
         if (context.Cache is not IDecodeStepCache cache) return null;
@@ -29,7 +31,7 @@ internal static unsafe class FusedDecodeStep
         if (!TryMask(blocked, batch, slots.Length, out byte* mask, out long maskBatchStride)) return null;
 
         var headNorms = attention.HeadNorms;
-        float*[] pointers = new float*[12];
+        var pointers = new void*[12];
         Tensor?[] tensors =
         [
             inputNorm.Weight, postNorm.Weight, qkv, qkvBias, headNorms?.Query.Weight, headNorms?.Key.Weight,
@@ -38,8 +40,8 @@ internal static unsafe class FusedDecodeStep
         for (int i = 0; i < tensors.Length; i++)
         {
             if (tensors[i] is not { } tensor) continue;
-            if (!DecodeOps.IsContiguousFloatCpu(tensor)) return null;
-            pointers[i] = DecodeOps.Pointer(tensor);
+            if (tensor.dtype != dtype || !DecodeOps.IsDecodeCache(tensor)) return null;
+            pointers[i] = TensorMemory.Address(tensor);
         }
         var weights = new DecoderLayerWeights
         {
@@ -48,6 +50,7 @@ internal static unsafe class FusedDecodeStep
             KvHeads = options.NumKeyValueHeads,
             HeadDim = options.HeadDim,
             Intermediate = (int)mlp.Intermediate,
+            BFloat16 = dtype == ScalarType.BFloat16,
             InputNorm = pointers[0],
             PostAttentionNorm = pointers[1],
             NormEps = (float)inputNorm.Eps,
@@ -71,7 +74,7 @@ internal static unsafe class FusedDecodeStep
         if (postNorm.Eps != inputNorm.Eps || postNorm.WeightIsOffsetFromOne != inputNorm.WeightIsOffsetFromOne) return null;
         var step = new DecodeStepInputs { Batch = batch, Cos = cos, SinSigned = sin, RotaryDim = rotaryDim, Blocked = mask, BlockedBatchStride = maskBatchStride };
         Tensor result = empty_like(x);
-        DecoderLayerKernel.Run(weights, step, slots, DecodeOps.Pointer(x), DecodeOps.Pointer(result));
+        DecoderLayerKernel.Run(weights, step, slots, TensorMemory.Address(x), TensorMemory.Address(result));
         return result;
     }
 

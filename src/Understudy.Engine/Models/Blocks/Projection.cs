@@ -20,12 +20,12 @@ public static class Projection
     /// <see cref="SkinnyLinear"/> (see its dispatch rule); anything else (training, prefill, an adapter or quantized
     /// module in the slot, GPU) runs the module itself.
     /// </summary>
-    public static Tensor Forward(nn.Module<Tensor, Tensor> layer, Tensor input) =>
-        layer is Linear { weight: { } weight } linear && SkinnyLinear.TryForward(input, weight, linear.bias) is { } output
+    public static Tensor Forward(nn.Module<Tensor, Tensor> layer, Tensor input, bool servesBFloat16 = false) =>
+        layer is Linear { weight: { } weight } linear && SkinnyLinear.TryForward(input, weight, linear.bias, servesBFloat16) is { } output
             ? output
             : layer.call(input);
 
     /// <summary><c>input · weightᵀ + bias</c>: <see cref="SkinnyLinear"/> at decode size, libtorch otherwise.</summary>
-    public static Tensor Forward(Tensor input, Tensor weight, Tensor? bias = null) =>
-        SkinnyLinear.TryForward(input, weight, bias) ?? nn.functional.linear(input, weight, bias);
+    public static Tensor Forward(Tensor input, Tensor weight, Tensor? bias = null, bool servesBFloat16 = false) =>
+        SkinnyLinear.TryForward(input, weight, bias, servesBFloat16) ?? nn.functional.linear(input, weight, bias);
 }
