@@ -38,7 +38,7 @@ internal sealed unsafe class AttentionJob : KernelJob
             float max = float.MinValue;
             for (int l = 0; l < length; l++)
             {
-                float s = (a.BFloat16Cache ? MatVecBFloat16Rows.Dot((ushort*)(keys + l * keyStep), q, d) : Dot(q, (float*)(keys + l * keyStep), d)) * a.Scale;
+                float s = (a.BFloat16Cache ? Dot((ushort*)(keys + l * keyStep), q, d) : Dot(q, (float*)(keys + l * keyStep), d)) * a.Scale;
                 if (a.SoftCap > 0) s = MathF.Tanh(s / a.SoftCap) * a.SoftCap;
                 if (blocked != null && blocked[l] != 0) s = float.MinValue;
                 scores[l] = s;
@@ -63,6 +63,16 @@ internal sealed unsafe class AttentionJob : KernelJob
         for (; i <= count - Lanes; i += Lanes) acc = Vector256.FusedMultiplyAdd(Vector256.Load(x + i), Vector256.Load(y + i), acc);
         float sum = Vector256.Sum(acc);
         for (; i < count; i++) sum += x[i] * y[i];
+        return sum;
+    }
+
+    private static float Dot(ushort* key, float* q, int count)
+    {
+        Vector256<float> acc = default;
+        int i = 0;
+        for (; i <= count - Lanes; i += Lanes) acc = Vector256.FusedMultiplyAdd(MatVecBFloat16Rows.Widen8(key + i), Vector256.Load(q + i), acc);
+        float sum = Vector256.Sum(acc);
+        for (; i < count; i++) sum += BitConverter.Int32BitsToSingle(key[i] << 16) * q[i];
         return sum;
     }
 

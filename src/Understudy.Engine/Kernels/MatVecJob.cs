@@ -10,6 +10,8 @@ internal sealed unsafe class MatVecJob : KernelJob
     /// <summary>Bytes of weights per chunk (the benchmark varies it; nothing else sets it).</summary>
     internal static int ChunkBytes { get; set; } = 64 * 1024;
 
+    [ThreadStatic] private static float[]? s_permuted;
+
     private readonly void* _weight;
     private readonly bool _bfloat16;
     private readonly int _rows;
@@ -27,13 +29,28 @@ internal sealed unsafe class MatVecJob : KernelJob
         _bfloat16 = bfloat16;
         _rows = rows;
         _cols = cols;
-        _x = x;
+        _x = bfloat16 ? Permuted(x, cols, inputRows) : x;
         _inputRows = inputRows;
         _bias = bias;
         _y = y;
         long rowBytes = (long)cols * (bfloat16 ? 2 : 4);
         _rowsPerChunk = (int)Math.Max(4, ChunkBytes / rowBytes / 4 * 4);
         ChunkCount = (int)((rows + (long)_rowsPerChunk - 1) / _rowsPerChunk);
+    }
+
+    /// <summary>
+    /// The bf16 kernel's input order (<see cref="MatVecBFloat16Rows.PermuteInput"/>), in scratch of the calling thread,
+    /// which stays blocked in <see cref="KernelWorkerPool.Run"/> until every chunk of this job is done.
+    /// </summary>
+    private static float* Permuted(float* x, int cols, int inputRows)
+    {
+        long count = (long)cols * inputRows;
+        if (s_permuted is null || s_permuted.Length < count) s_permuted = GC.AllocateUninitializedArray<float>((int)count, pinned: true);
+        fixed (float* destination = s_permuted)
+        {
+            MatVecBFloat16Rows.PermuteInput(x, destination, cols, inputRows);
+            return destination;   // pinned: the address stays valid after the fixed block
+        }
     }
 
     /// <inheritdoc />

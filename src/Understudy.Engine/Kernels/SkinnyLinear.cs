@@ -27,7 +27,7 @@ public static unsafe class SkinnyLinear
     public static bool Enabled { get; set; } = true;
 
     /// <summary>True when this CPU has the 256-bit vectors with fused multiply-add the kernel is written for.</summary>
-    public static bool IsSupportedByHardware { get; } = Vector256.IsHardwareAccelerated && Fma.IsSupported;
+    public static bool IsSupportedByHardware { get; } = Vector256.IsHardwareAccelerated && Fma.IsSupported && Avx2.IsSupported;
 
     /// <summary>
     /// Computes <c>input · weightᵀ + bias</c> with the kernel when the dispatch rule holds: kernel enabled, no

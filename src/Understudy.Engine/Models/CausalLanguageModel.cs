@@ -62,7 +62,8 @@ public abstract class CausalLanguageModel : nn.Module<ModelInput, Tensor>
         Tensor hidden = _body.call(input);
         if (input.LastPositionOnly) hidden = hidden.narrow(1, hidden.shape[1] - 1, 1);
         // After fused decoder layers (bf16 included) no libtorch thread is left spinning, so our kernel serves a bf16 head too.
-        bool servesBFloat16 = DecoderLayerKernel.Enabled && _body.FusedLayers;
+        bool servesBFloat16 = DecoderLayerKernel.Enabled && _body.FusedLayers
+            && hidden.numel() / hidden.shape[^1] <= DecoderLayerKernel.MaxBFloat16Rows;
         Tensor logits = _head is not null
             ? Projection.Forward(_head, hidden, servesBFloat16)
             : Projection.Forward(hidden, _body.EmbedTokens.Weight, servesBFloat16: servesBFloat16);

@@ -24,9 +24,12 @@ public class Stories260KTests
         var result = new TokenGenerator(model).Generate([new TokenGenerationRequest([1], new GenerationOptions { MaxNewTokens = 60, EosTokenIds = [2] })])[0];
         string text = tokenizer.Decode(result.TokenIds);
 
-        if (dtype == "float32") Assert.StartsWith(Published, text);
-        else Assert.StartsWith("Once upon a time, there was a little girl named Lily.", text);
-        Assert.Equal(tokenizer.Encode(Published, addSpecialTokens: false), result.TokenIds.Take(tokenizer.Encode(Published, addSpecialTokens: false).Count));
+        // float32 reproduces the published (float32) story token for token. bf16 weights keep 8 significant bits, so
+        // near-ties between candidate tokens can go either way with the summation order: the first sentence must match.
+        string expected = dtype == "float32" ? Published : "Once upon a time, there was a little girl named Lily.";
+        Assert.StartsWith(expected, text);
+        var expectedIds = tokenizer.Encode(expected, addSpecialTokens: false);
+        Assert.Equal(expectedIds, result.TokenIds.Take(expectedIds.Count));
     }
 
     [Fact]

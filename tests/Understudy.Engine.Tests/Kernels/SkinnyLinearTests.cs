@@ -57,6 +57,8 @@ public class SkinnyLinearTests
     [InlineData(ScalarType.BFloat16, 141)]
     [InlineData(ScalarType.Float32, 75)]      // 75 = 32·2 + 8 + 3
     [InlineData(ScalarType.BFloat16, 75)]
+    [InlineData(ScalarType.BFloat16, 53)]     // 53 = 32 + 16 + 5: a whole 16-column block after the 32-column blocks
+    [InlineData(ScalarType.BFloat16, 58)]     // 58 = 32 + 16 + 8 + 2
     public void Each_row_gets_the_same_bits_whatever_the_number_of_rows(ScalarType dtype, int inputs)
     {
         var generator = new Generator(15);
@@ -119,7 +121,9 @@ public class SkinnyLinearTests
         Assert.Null(SkinnyLinear.TryForward(doubles, doubleWeight, null));                    // float64
         Assert.Null(SkinnyLinear.TryForward(decodeInput.to_type(ScalarType.BFloat16), weight, null));   // mixed dtypes
         using var bf16 = SkinnyLinear.TryForward(decodeInput.to_type(ScalarType.BFloat16), weight.to_type(ScalarType.BFloat16), null);
-        Assert.Null(bf16);                                                                     // bf16 decodes faster on libtorch
+        Assert.Null(bf16);                                                                     // bf16 only when asked for
+        using var askedBf16 = SkinnyLinear.TryForward(decodeInput.to_type(ScalarType.BFloat16), weight.to_type(ScalarType.BFloat16), null, servesBFloat16: true);
+        Assert.NotNull(askedBf16);
     }
 
     [Fact]

@@ -6,8 +6,9 @@ namespace Understudy.Engine.Models.Blocks;
 
 /// <summary>
 /// Runs a <see cref="PreNormDecoderLayer"/>'s decode step on <see cref="DecoderLayerKernel"/> when everything it
-/// reads is in the kernel's form: CPU tensors all float32 or all bfloat16, at most <see cref="SkinnyLinear.MaxInputRows"/> rows of one new
-/// position each, plain linear projections (no adapter or quantized module), a cache that hands out raw slots
+/// reads is in the kernel's form: CPU tensors all float32 or all bfloat16, at most <see cref="SkinnyLinear.MaxInputRows"/>
+/// rows (<see cref="DecoderLayerKernel.MaxBFloat16Rows"/> in bf16) of one new position each, plain linear projections
+/// (no adapter or quantized module), a cache that hands out raw slots
 /// (<see cref="IDecodeStepCache"/>), no gradient recorded. Otherwise returns null and the layer runs its blocks.
 /// </summary>
 internal static unsafe class FusedDecodeStep
@@ -18,6 +19,7 @@ internal static unsafe class FusedDecodeStep
         if (!DecoderLayerKernel.Enabled || !SkinnyLinear.Enabled || !SkinnyLinear.IsSupportedByHardware || is_grad_enabled()) return null;
         if (!DecodeOps.IsDecodeCache(x) || x.dim() != 3 || x.size(1) != 1 || x.size(0) > SkinnyLinear.MaxInputRows) return null;
         ScalarType dtype = x.dtype;
+        if (dtype == ScalarType.BFloat16 && x.size(0) > DecoderLayerKernel.MaxBFloat16Rows) return null;
         AttentionOptions options = attention.Options;
         if (x.size(2) != options.HiddenSize) return null;
         if (context.Cache is not IDecodeStepCache cache) return null;
