@@ -33,6 +33,7 @@ public static class MatVecPassBench
             ("  … 1 MB chunks", () => WithChunks(1 << 20, () => small.Pass((x, w) => SkinnyLinear.Multiply(x, w)))),
             ("libtorch linear, 2 MB pages", () => huge.Pass((x, w) => nn.functional.linear(x, w))),
             ("read-only stream, 2 MB pages", () => huge.Bytes / StreamingRead.BytesPerSecond(huge.Buffers, threads, 1)),
+            ("stream in pool calls, 4 KB", () => PooledStream.Seconds(small.Buffers)),
             ("read-only stream, 4 KB pages", () => small.Bytes / StreamingRead.BytesPerSecond(small.Buffers, threads, 1)),
         ];
         foreach (var variant in variants) variant.Seconds();                            // warm-up (JIT, page faults)

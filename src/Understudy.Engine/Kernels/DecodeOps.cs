@@ -126,7 +126,7 @@ public static unsafe class DecodeOps
     /// <summary>bf16 logits: each row widened (exactly) to float32, then <see cref="RowKernels.ArgMax"/>.</summary>
     private static long[]? ArgMaxBFloat16(Tensor logits)
     {
-        if (!SkinnyLinear.Enabled || !SkinnyLinear.IsSupportedByHardware || is_grad_enabled() || !IsDecodeCache(logits)
+        if (!SkinnyLinear.Enabled || !SkinnyLinear.IsSupportedByHardware || is_grad_enabled() || !IsKernelOperand(logits)
             || logits.dim() < 1 || logits.size(-1) == 0) return null;
         int width = (int)logits.size(-1);
         long rows = logits.numel() / width;
@@ -162,8 +162,8 @@ public static unsafe class DecodeOps
 
     internal static bool IsContiguousFloatCpu(Tensor tensor) => IsFloatCpu(tensor) && tensor.is_contiguous();
 
-    /// <summary>A tensor the fused decoder layer reads or writes directly: contiguous float32 or bfloat16 on the CPU.</summary>
-    internal static bool IsDecodeCache(Tensor tensor) =>
+    /// <summary>A tensor the fused decode kernels read or write in place: contiguous float32 or bfloat16 on the CPU.</summary>
+    internal static bool IsKernelOperand(Tensor tensor) =>
         tensor.dtype is ScalarType.Float32 or ScalarType.BFloat16 && tensor.device_type == TorchSharp.DeviceType.CPU && tensor.is_contiguous();
 
     internal static float* Pointer(Tensor tensor) => (float*)TensorMemory.Address(tensor);

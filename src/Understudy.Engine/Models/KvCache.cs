@@ -58,7 +58,7 @@ public sealed class KvCache : IKeyValueCache, IDecodeStepCache, IDisposable
     {
         slots = default;
         Tensor keys = _keys[layer], values = _values[layer];
-        if (rows != BatchSize || offset < 0 || offset + 1 > Capacity || !DecodeOps.IsDecodeCache(keys) || !DecodeOps.IsDecodeCache(values))
+        if (rows != BatchSize || offset < 0 || offset + 1 > Capacity || !DecodeOps.IsKernelOperand(keys) || !DecodeOps.IsKernelOperand(values))
             return false;
         long headStride = Capacity * keys.shape[3];
         slots = new DecodeCacheSlots

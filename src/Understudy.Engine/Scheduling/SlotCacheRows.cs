@@ -36,7 +36,7 @@ internal sealed class SlotCacheRows(SlotKvCache cache, int firstSlot, int rows, 
     {
         slots = default;
         Tensor keys = cache.Keys(layer), values = cache.Values(layer);
-        if (stepRows != rows || offset < 0 || offset + 1 > cache.Capacity || !DecodeOps.IsDecodeCache(keys) || !DecodeOps.IsDecodeCache(values))
+        if (stepRows != rows || offset < 0 || offset + 1 > cache.Capacity || !DecodeOps.IsKernelOperand(keys) || !DecodeOps.IsKernelOperand(values))
             return false;
         long* positions = null;
         if (querySlots is not null)

@@ -17,7 +17,7 @@ internal static unsafe class FusedDecodeStep
     public static Tensor? TryForward(Attention attention, GatedMlp mlp, RmsNorm inputNorm, RmsNorm postNorm, Tensor x, AttentionContext context)
     {
         if (!DecoderLayerKernel.Enabled || !SkinnyLinear.Enabled || !SkinnyLinear.IsSupportedByHardware || is_grad_enabled()) return null;
-        if (!DecodeOps.IsDecodeCache(x) || x.dim() != 3 || x.size(1) != 1 || x.size(0) > SkinnyLinear.MaxInputRows) return null;
+        if (!DecodeOps.IsKernelOperand(x) || x.dim() != 3 || x.size(1) != 1 || x.size(0) > SkinnyLinear.MaxInputRows) return null;
         ScalarType dtype = x.dtype;
         if (dtype == ScalarType.BFloat16 && x.size(0) > DecoderLayerKernel.MaxBFloat16Rows) return null;
         AttentionOptions options = attention.Options;
@@ -42,7 +42,7 @@ internal static unsafe class FusedDecodeStep
         for (int i = 0; i < tensors.Length; i++)
         {
             if (tensors[i] is not { } tensor) continue;
-            if (tensor.dtype != dtype || !DecodeOps.IsDecodeCache(tensor)) return null;
+            if (tensor.dtype != dtype || !DecodeOps.IsKernelOperand(tensor)) return null;
             pointers[i] = TensorMemory.Address(tensor);
         }
         var weights = new DecoderLayerWeights
