@@ -42,7 +42,8 @@ public static unsafe class StreamingRead
         return best;
     }
 
-    private static float Sum(float* x, long count)
+    /// <summary>The sum of <paramref name="count"/> floats, four vector accumulators: a read-only stream.</summary>
+    internal static float Sum(float* x, long count)
     {
         Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
         long i = 0;

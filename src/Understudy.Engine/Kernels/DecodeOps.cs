@@ -10,6 +10,8 @@ namespace Understudy.Engine.Kernels;
 /// </summary>
 public static unsafe class DecodeOps
 {
+    [ThreadStatic] private static float[]? s_widenedLogits;
+
     /// <summary>
     /// <c>x / sqrt(mean(x²) + eps) · weight</c> (or <c>· (1 + weight)</c>) over the last dimension, or null when
     /// the fused path does not apply.
@@ -133,8 +135,8 @@ public static unsafe class DecodeOps
         if (rows > SkinnyLinear.MaxInputRows) return null;
         ushort* x = (ushort*)TensorMemory.Address(logits);
         var chosen = new long[rows];
-        float[] row = GC.AllocateUninitializedArray<float>(width);
-        fixed (float* widened = row)
+        if (s_widenedLogits is null || s_widenedLogits.Length < width) s_widenedLogits = GC.AllocateUninitializedArray<float>(width);
+        fixed (float* widened = s_widenedLogits)
         {
             for (long r = 0; r < rows; r++)
             {

@@ -1,14 +1,15 @@
 namespace Understudy.Engine.Kernels;
 
 /// <summary>
-/// One whole pre-norm decoder layer (float32 or bfloat16 weights) for a decode step (at most <see cref="SkinnyLinear.MaxInputRows"/> rows, one new
-/// position each) on raw float32 memory: <c>h = x + o(attend(rotary(qkv(norm(x))))); y = h + down(act(gate·up(norm(h))))</c>.
-/// The four matrix-vector products and the attention run on <see cref="KernelWorkerPool"/>; norms, rotary, the KV
-/// cache write, residual adds and the activation run on the calling thread in place, on scratch buffers that live as
-/// long as the thread. The layer's libtorch form costs ~18 op dispatches and as many tensor allocations per layer at
-/// decode size, each of which costs more than the arithmetic; here the step is the five parallel calls and nothing else.
-/// Every value is computed by the same loops, in the same order, as the per-op kernels (<see cref="DecodeOps"/>,
-/// <see cref="SkinnyLinear"/>, <see cref="DecodeAttention"/>), so the result is the same bit for bit.
+/// One whole pre-norm decoder layer for a decode step (one new position per row, at most
+/// <see cref="SkinnyLinear.MaxInputRows"/> rows) on raw memory, float32 or bfloat16 weights:
+/// <c>h = x + o(attend(rotary(qkv(norm(x))))); y = h + down(act(gate·up(norm(h))))</c>. The four matrix-vector
+/// products and the attention run on <see cref="KernelWorkerPool"/>; norms, rotary, the KV cache write, residual adds
+/// and the activation run on the calling thread in place, on scratch buffers that live as long as the thread. The
+/// layer's libtorch form costs ~18 op dispatches and as many tensor allocations per layer at decode size, each of which
+/// costs more than the arithmetic; here the step is the five parallel calls and nothing else. A float32 layer computes
+/// every value with the per-op kernels' loops in the same order (<see cref="DecodeOps"/>, <see cref="SkinnyLinear"/>,
+/// <see cref="DecodeAttention"/>), so its result is the same bit for bit.
 /// </summary>
 public static unsafe class DecoderLayerKernel
 {

@@ -33,17 +33,16 @@ internal static unsafe class MatVecBFloat16Rows
     /// </summary>
     public static void PermuteInput(float* x, float* destination, int cols, int rows)
     {
-        long bytes = 4 * sizeof(float);
         for (int r = 0; r < rows; r++)
         {
             float* from = x + (long)r * cols, to = destination + (long)r * cols;
             int c = 0;
             for (; c + Pair <= cols; c += Pair)
             {
-                Buffer.MemoryCopy(from + c, to + c, bytes, bytes);
-                Buffer.MemoryCopy(from + c + 8, to + c + 4, bytes, bytes);
-                Buffer.MemoryCopy(from + c + 4, to + c + 8, bytes, bytes);
-                Buffer.MemoryCopy(from + c + 12, to + c + 12, bytes, bytes);
+                Vector128.Load(from + c).Store(to + c);
+                Vector128.Load(from + c + 8).Store(to + c + 4);
+                Vector128.Load(from + c + 4).Store(to + c + 8);
+                Vector128.Load(from + c + 12).Store(to + c + 12);
             }
             for (; c < cols; c++) to[c] = from[c];
         }

@@ -61,12 +61,15 @@ public class DecodeOpsTests
     }
 
     [Theory]
-    [InlineData(49152)]
-    [InlineData(13)]        // shorter than one vector
-    [InlineData(1003)]      // a tail after the vectors
-    public void ArgMax_picks_libtorchs_index_including_ties_and_nans(int vocab)
+    [InlineData(49152, ScalarType.Float32)]
+    [InlineData(13, ScalarType.Float32)]        // shorter than one vector
+    [InlineData(1003, ScalarType.Float32)]      // a tail after the vectors
+    [InlineData(49152, ScalarType.BFloat16)]    // bf16 logits are widened exactly, so the same rules hold
+    [InlineData(1003, ScalarType.BFloat16)]
+    public void ArgMax_picks_libtorchs_index_including_ties_and_nans(int vocab, ScalarType dtype)
     {
-        using var logits = randn(4, 1, vocab, generator: new Generator(24));
+        using var random = randn(4, 1, vocab, generator: new Generator(24));
+        using var logits = random.to_type(dtype);
         logits[1, 0, vocab - 1] = tensor(10f);                                       // the maximum in the tail
         logits[2, 0, vocab / 3] = tensor(9f);                                        // a tie: the first one wins
         logits[2, 0, vocab / 2] = tensor(9f);
