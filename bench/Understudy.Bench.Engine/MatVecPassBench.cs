@@ -29,7 +29,7 @@ public static class MatVecPassBench
             ("our kernels, 2 MB pages", () => huge.Pass((x, w) => SkinnyLinear.Multiply(x, w))),
             ("our kernels, 4 KB pages", () => small.Pass((x, w) => SkinnyLinear.Multiply(x, w))),
             ("  … 16 KB chunks", () => WithChunks(16 << 10, () => small.Pass((x, w) => SkinnyLinear.Multiply(x, w)))),
-            ("  … 256 KB chunks", () => WithChunks(256 << 10, () => small.Pass((x, w) => SkinnyLinear.Multiply(x, w)))),
+            ("  … 64 KB chunks", () => WithChunks(64 << 10, () => small.Pass((x, w) => SkinnyLinear.Multiply(x, w)))),
             ("  … 1 MB chunks", () => WithChunks(1 << 20, () => small.Pass((x, w) => SkinnyLinear.Multiply(x, w)))),
             ("libtorch linear, 2 MB pages", () => huge.Pass((x, w) => nn.functional.linear(x, w))),
             ("read-only stream, 2 MB pages", () => huge.Bytes / StreamingRead.BytesPerSecond(huge.Buffers, threads, 1)),

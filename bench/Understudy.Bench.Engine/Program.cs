@@ -16,6 +16,8 @@ int decodeTokens = int.Parse(Arg("--decode-tokens") ?? "64");
 int[] batches = (Arg("--batches") ?? "1,8,32").Split(',').Select(int.Parse).ToArray();
 int[] prefillLengths = (Arg("--prefill") ?? "128,512").Split(',', StringSplitOptions.RemoveEmptyEntries).Where(p => p != "none").Select(int.Parse).ToArray();
 if (Arg("--threads") is string threads) set_num_threads(int.Parse(threads));
+// Bytes of weights per kernel chunk at one input row (default 256 KB; --matvec and --paired-chunks compare sizes in one run).
+if (Arg("--chunk-kb") is string chunkKb) MatVecJob.ChunkBytes = 1024 * int.Parse(chunkKb);
 // Which decode paths to time, in turn: libtorch's (our kernels off), our per-op kernels (fused decoder layer off), and
 // ours with the fused layer (the default path). `both` (the default) is libtorch and kernels.
 string[] paths = (Arg("--paths") ?? "both") switch
@@ -128,20 +130,32 @@ try
     // Bandwidth drifts by tens of percent within minutes on a shared VM, so the batch-1 fraction is also measured in
     // paired rounds: a triad, then a decode right after it, the ratio taken within each pair; the median is reported.
     int pairedRounds = int.Parse(Arg("--paired-rounds") ?? "5");
+    // --paired-chunks 64,256 alternates kernel chunk sizes (KB) within each round: an A/B in one process.
+    int[] chunkSizes = (Arg("--paired-chunks") ?? (MatVecJob.ChunkBytes / 1024).ToString()).Split(',').Select(int.Parse).ToArray();
     if (batches.Contains(1) && pairedRounds > 0 && paths.Contains("kernels"))
     {
         Use("kernels");
-        var fractions = new List<(double Fraction, double TokensPerSecond)>();
+        int defaultChunkBytes = MatVecJob.ChunkBytes;
+        var fractions = chunkSizes.ToDictionary(size => size, _ => new List<(double Fraction, double TokensPerSecond)>());
         for (int round = 0; round < pairedRounds; round++)
         {
-            double triad = Math.Max(MemoryBandwidth.ManagedTriad(64 << 20, 5), MemoryBandwidth.TorchTriad(64 << 20, 5));
-            double seconds = Time(1, 16, decodeTokens + 1) - Time(1, 16, 1);
-            double perSecond = decodeTokens / seconds;
-            fractions.Add((perSecond / (triad / weightBytes), perSecond));
+            foreach (int size in chunkSizes)
+            {
+                MatVecJob.ChunkBytes = size * 1024;
+                double triad = Math.Max(MemoryBandwidth.ManagedTriad(64 << 20, 5), MemoryBandwidth.TorchTriad(64 << 20, 5));
+                double seconds = Time(1, 16, decodeTokens + 1) - Time(1, 16, 1);
+                double perSecond = decodeTokens / seconds;
+                fractions[size].Add((perSecond / (triad / weightBytes), perSecond));
+            }
         }
-        var sorted = fractions.OrderBy(f => f.Fraction).ToArray();
-        Console.WriteLine($"decode   batch  1, kernels : paired with its own triad over {pairedRounds} rounds: median {sorted[pairedRounds / 2].Fraction:P0} " +
-            $"of the bound (range {sorted[0].Fraction:P0}–{sorted[^1].Fraction:P0}), median {fractions.Select(f => f.TokensPerSecond).Order().ElementAt(pairedRounds / 2):F1} tok/s");
+        MatVecJob.ChunkBytes = defaultChunkBytes;
+        foreach (int size in chunkSizes)
+        {
+            var sorted = fractions[size].OrderBy(f => f.Fraction).ToArray();
+            string chunks = chunkSizes.Length > 1 ? $", {size} KB chunks" : "";
+            Console.WriteLine($"decode   batch  1, kernels : paired with its own triad over {pairedRounds} rounds{chunks}: median {sorted[pairedRounds / 2].Fraction:P0} " +
+                $"of the bound (range {sorted[0].Fraction:P0}–{sorted[^1].Fraction:P0}), median {fractions[size].Select(f => f.TokensPerSecond).Order().ElementAt(pairedRounds / 2):F1} tok/s");
+        }
     }
 
     // Fixed per-step cost: the same layer count at tiny widths, where arithmetic and memory traffic are negligible,
